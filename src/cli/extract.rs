@@ -1,0 +1,265 @@
+//! `jixiao extract`: every input in parallel, records streamed out in input
+//! order through a bounded reorder buffer, so memory does not grow with the
+//! number of files and the output is the same whatever the thread count.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{ExitStatus, ExtractArgs};
+use crate::error::{ErrorLine, FileError};
+use crate::output::Output;
+use crate::output::csv::CsvOut;
+use crate::pipeline::{self, Options};
+use crate::record::Record;
+
+/// One input: where to read it, and the path to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub shown: String,
+}
+
+/// File endings read when walking a directory.
+const EXTENSIONS: &[&str] = &["pdf", "txt", "tsv"];
+
+/// Expand the command-line paths: `-` reads paths from stdin, directories
+/// are walked recursively in sorted path order, files are taken as given.
+///
+/// # Errors
+/// Reading stdin failed.
+pub fn expand(paths: &[String]) -> io::Result<Vec<Input>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p == "-" {
+            for line in io::stdin().lock().lines() {
+                let line = line?;
+                let line = line.trim_end_matches('\r');
+                if !line.is_empty() {
+                    add(line, &mut out);
+                }
+            }
+        } else {
+            add(p, &mut out);
+        }
+    }
+    Ok(out)
+}
+
+fn add(p: &str, out: &mut Vec<Input>) {
+    let path = Path::new(p);
+    if !path.is_dir() {
+        out.push(Input {
+            path: path.to_path_buf(),
+            shown: p.to_string(),
+        });
+        return;
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|f| {
+            f.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        })
+        .collect();
+    files.sort();
+    out.extend(files.into_iter().map(|f| Input {
+        shown: f.to_string_lossy().into_owned(),
+        path: f,
+    }));
+}
+
+/// Run the extraction.
+///
+/// # Errors
+/// I/O errors of the outputs (per-file problems are error lines, not errors).
+pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
+    let started = Instant::now();
+    let inputs = expand(&args.paths)?;
+    let mut records_out = Output::to(args.output.as_deref(), Output::stdout)?;
+    let mut errors_out = Output::to(args.errors.as_deref(), Output::stderr)?;
+    let mut csv_out = args.csv.as_deref().map(CsvOut::create).transpose()?;
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let options = Options {
+        keep_tables: args.tables,
+    };
+    let progress = if io::stderr().is_terminal() {
+        let pb =
+            ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
+        pb.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+
+    let (mut n_records, mut n_errors) = (0usize, 0usize);
+    let mut write = |input: &Input, result: Result<Vec<Record>, FileError>| -> io::Result<()> {
+        match result {
+            Ok(records) => {
+                for (i, r) in records.iter().enumerate() {
+                    records_out.json_line(r)?;
+                    if let Some(c) = csv_out.as_mut() {
+                        c.record(i, r)?;
+                    }
+                }
+                n_records += records.len();
+            }
+            Err(e) => {
+                n_errors += 1;
+                let line = ErrorLine {
+                    path: input.shown.clone(),
+                    error: e.code,
+                    message: e.message,
+                };
+                progress.suspend(|| errors_out.json_line(&line))?;
+            }
+        }
+        progress.inc(1);
+        Ok(())
+    };
+    in_order(
+        &pool,
+        &inputs,
+        threads * 4,
+        |input| pipeline::extract_file(&input.path, &input.shown, options),
+        &mut write,
+    )?;
+    progress.finish_and_clear();
+
+    records_out.commit()?;
+    errors_out.commit()?;
+    if let Some(c) = csv_out {
+        c.commit()?;
+    }
+    eprintln!(
+        "jixiao: {} files, {} records, {} errors, {:.2} s",
+        inputs.len(),
+        n_records,
+        n_errors,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if n_errors == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+/// Process `items` on `pool`, at most `window` at a time, and hand each
+/// result to `sink` in the order of `items`.
+fn in_order<T: Sync, R: Send>(
+    pool: &rayon::ThreadPool,
+    items: &[T],
+    window: usize,
+    work: impl Fn(&T) -> R + Sync,
+    sink: &mut impl FnMut(&T, R) -> io::Result<()>,
+) -> io::Result<()> {
+    let window = window.max(1);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
+    let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
+    let work = &work;
+    pool.in_place_scope(|scope| -> io::Result<()> {
+        // The feeder blocks once `window` items are in flight or waiting to
+        // be written; each written item frees one slot.
+        scope.spawn(move |scope| {
+            for (i, item) in items.iter().enumerate() {
+                if slot_tx.send(()).is_err() {
+                    return; // the writer stopped
+                }
+                let done_tx = done_tx.clone();
+                scope.spawn(move |_| {
+                    let _ = done_tx.send((i, work(item)));
+                });
+            }
+        });
+        let mut pending: BTreeMap<usize, R> = BTreeMap::new();
+        let mut next = 0;
+        while next < items.len() {
+            let Ok((i, r)) = done_rx.recv() else { break };
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&next) {
+                let written = sink(&items[next], r);
+                next += 1;
+                let _ = slot_rx.recv();
+                if let Err(e) = written {
+                    drop(slot_rx);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order_with_a_small_window() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let items: Vec<u64> = (0..200).collect();
+        let mut seen = Vec::new();
+        in_order(
+            &pool,
+            &items,
+            3,
+            |&x| {
+                // Later items finish first now and then.
+                std::thread::sleep(std::time::Duration::from_micros((200 - x) % 7 * 50));
+                x * 2
+            },
+            &mut |&x, r| {
+                assert_eq!(r, x * 2);
+                seen.push(x);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, items);
+    }
+
+    #[test]
+    fn directories_are_walked_in_sorted_order_by_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("b")).unwrap();
+        for f in ["b/z.TXT", "a.pdf", "c.tsv", "note.md", "b/a.txt"] {
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let got: Vec<String> = expand(&[d.to_string_lossy().into_owned()])
+            .unwrap()
+            .into_iter()
+            .map(|i| {
+                i.path
+                    .strip_prefix(d)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(got, vec!["a.pdf", "b/a.txt", "b/z.TXT", "c.tsv"]);
+    }
+}

@@ -1,0 +1,353 @@
+//! The one dictionary of label synonyms.
+//!
+//! Every label the recogniser understands is listed here, once, as written
+//! on published forms. Lookups go through [`key`], which folds away what
+//! differs between provinces and years (full-width/half-width characters,
+//! spaces and line breaks inside a label, colons, `其中：` prefixes, and
+//! `（万元）`, `（A）`, `（B/A）`, `(50分)` suffixes), so a new variant is one
+//! more line in a table below.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::normalise::text::squash;
+
+/// A field of the funds block (total row, or a column of the project table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FundField {
+    InitialBudget,
+    AnnualBudget,
+    Actual,
+    Adjustment,
+    GeneralPublicBudget,
+    ExecutionRate,
+    AdjustmentRate,
+    Weight,
+    Score,
+}
+
+/// What a label in the first column (or of a label/value pair) means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// 部门名称
+    DepartmentName,
+    /// 主管部门
+    Department,
+    /// 项目名称
+    ProjectName,
+    /// 实施单位
+    Implementer,
+    /// A section: the rows below (or beside) it belong to it.
+    Section(Section),
+    /// A funds value, as a label/value pair or a column header.
+    Fund(FundField),
+    /// The total row of a project funds table.
+    FundsTotal,
+    /// 总分
+    TotalScore,
+    /// 自评等级
+    Grade,
+}
+
+/// Sections of a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Funds,
+    Goal,
+    Indicators,
+    Tasks,
+    Problems,
+    Improvements,
+}
+
+/// Column headers, which mean something within one section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Level1,
+    Level2,
+    Name,
+    Target,
+    Actual,
+    Weight,
+    Score,
+    Note,
+    /// Sign of a target split over columns (指标性质 / 计算符号).
+    TargetOp,
+    /// Unit of a target split over columns (度量单位 / 计量单位).
+    TargetUnit,
+    Expected,
+    Achieved,
+    TaskIndicators,
+    TaskValues,
+    TaskFunds,
+}
+
+/// Labels that stand in the first column or before a value.
+const LABELS: &[(&str, Label)] = &[
+    ("部门名称", Label::DepartmentName),
+    ("单位名称", Label::DepartmentName),
+    ("预算单位", Label::DepartmentName),
+    ("主管部门", Label::Department),
+    ("主管单位", Label::Department),
+    ("项目名称", Label::ProjectName),
+    ("实施单位", Label::Implementer),
+    ("项目实施单位", Label::Implementer),
+    ("部门资金情况", Label::Section(Section::Funds)),
+    ("年度预算执行情况", Label::Section(Section::Funds)),
+    ("部门预算执行情况", Label::Section(Section::Funds)),
+    ("预算执行情况", Label::Section(Section::Funds)),
+    ("项目资金", Label::Section(Section::Funds)),
+    ("年度整体目标", Label::Section(Section::Goal)),
+    ("年度总体目标", Label::Section(Section::Goal)),
+    ("总体目标", Label::Section(Section::Goal)),
+    ("年度主要目标", Label::Section(Section::Goal)),
+    ("年度关键指标", Label::Section(Section::Indicators)),
+    ("绩效指标", Label::Section(Section::Indicators)),
+    ("年度绩效指标", Label::Section(Section::Indicators)),
+    ("主要任务", Label::Section(Section::Tasks)),
+    ("存在问题", Label::Section(Section::Problems)),
+    ("存在的问题", Label::Section(Section::Problems)),
+    ("改进措施", Label::Section(Section::Improvements)),
+    ("整改措施", Label::Section(Section::Improvements)),
+    ("整体支出年度预算数", Label::Fund(FundField::AnnualBudget)),
+    ("年度预算数", Label::Fund(FundField::AnnualBudget)),
+    ("全年预算数", Label::Fund(FundField::AnnualBudget)),
+    ("调整后预算数", Label::Fund(FundField::AnnualBudget)),
+    ("整体支出年初预算数", Label::Fund(FundField::InitialBudget)),
+    ("年初预算数", Label::Fund(FundField::InitialBudget)),
+    ("实际支出数", Label::Fund(FundField::Actual)),
+    ("全年执行数", Label::Fund(FundField::Actual)),
+    ("预算执行数", Label::Fund(FundField::Actual)),
+    ("年度调整额", Label::Fund(FundField::Adjustment)),
+    ("一般公共预算", Label::Fund(FundField::GeneralPublicBudget)),
+    ("预算完成率", Label::Fund(FundField::ExecutionRate)),
+    ("执行率", Label::Fund(FundField::ExecutionRate)),
+    ("预算执行率", Label::Fund(FundField::ExecutionRate)),
+    ("预算调整率", Label::Fund(FundField::AdjustmentRate)),
+    ("分值", Label::Fund(FundField::Weight)),
+    ("权重", Label::Fund(FundField::Weight)),
+    ("得分", Label::Fund(FundField::Score)),
+    ("年度资金总额", Label::FundsTotal),
+    ("资金总额", Label::FundsTotal),
+    ("总分", Label::TotalScore),
+    ("自评总分", Label::TotalScore),
+    ("自评等级", Label::Grade),
+    ("评价等级", Label::Grade),
+];
+
+/// Column headers of the 年度关键指标 / 绩效指标 table.
+const INDICATOR_COLUMNS: &[(&str, Column)] = &[
+    ("一级指标", Column::Level1),
+    ("二级指标", Column::Level2),
+    ("三级指标", Column::Name),
+    ("关键指标", Column::Name),
+    ("指标名称", Column::Name),
+    ("绩效指标", Column::Name),
+    ("预期实现值", Column::Target),
+    ("年度指标值", Column::Target),
+    ("预期值", Column::Target),
+    ("目标值", Column::Target),
+    ("指标值", Column::Target),
+    ("年度目标值", Column::Target),
+    ("指标完成情况", Column::Actual),
+    ("实际完成值", Column::Actual),
+    ("实际值", Column::Actual),
+    ("全年实际值", Column::Actual),
+    ("完成值", Column::Actual),
+    ("实际完成情况", Column::Actual),
+    ("分值", Column::Weight),
+    ("权重", Column::Weight),
+    ("得分", Column::Score),
+    ("偏差原因分析及改进措施", Column::Note),
+    ("偏差原因分析", Column::Note),
+    ("未完成原因分析", Column::Note),
+    ("未完成原因及改进措施", Column::Note),
+    ("指标性质", Column::TargetOp),
+    ("计算符号", Column::TargetOp),
+    ("度量单位", Column::TargetUnit),
+    ("计量单位", Column::TargetUnit),
+];
+
+/// Column headers of the 年度目标 block.
+const GOAL_COLUMNS: &[(&str, Column)] = &[
+    ("年度整体目标", Column::Expected),
+    ("年度总体目标", Column::Expected),
+    ("预期目标", Column::Expected),
+    ("年初设定目标", Column::Expected),
+    ("整体目标完成情况", Column::Achieved),
+    ("实际完成情况", Column::Achieved),
+    ("总体目标完成情况", Column::Achieved),
+    ("年度总体目标完成情况综述", Column::Achieved),
+    ("目标完成情况", Column::Achieved),
+];
+
+/// Column headers of the 主要任务 table.
+const TASK_COLUMNS: &[(&str, Column)] = &[
+    ("主要任务", Column::Name),
+    ("任务名称", Column::Name),
+    ("预期目标", Column::Expected),
+    ("目标完成情况", Column::Achieved),
+    ("实际完成情况", Column::Achieved),
+    ("关键指标", Column::TaskIndicators),
+    ("指标完成情况", Column::TaskValues),
+    ("任务涉及资金", Column::TaskFunds),
+    ("涉及资金", Column::TaskFunds),
+];
+
+/// The fund-source labels of 其中 rows.
+const FUND_SOURCES: &[(&str, crate::record::FundSourceKind)] = {
+    use crate::record::FundSourceKind as K;
+    &[
+        ("当年财政拨款", K::Appropriation),
+        ("本年财政拨款", K::Appropriation),
+        ("财政资金", K::Appropriation),
+        ("财政拨款", K::Appropriation),
+        ("上年结转资金", K::CarriedOver),
+        ("上年结转", K::CarriedOver),
+        ("财政专户管理资金", K::SpecialAccount),
+        ("单位资金", K::Unit),
+        ("其他资金", K::Other),
+    ]
+};
+
+/// Fold a label to its lookup key: NFKC, no white space, no `其中:` prefix,
+/// no trailing colon, no unit/letter/weight suffix in brackets.
+#[must_use]
+pub fn key(label: &str) -> String {
+    let mut k = squash(label);
+    if let Some(rest) = k.strip_prefix("其中")
+        && !rest.is_empty()
+    {
+        k = rest.trim_start_matches([':', '：']).to_string();
+    }
+    loop {
+        let before = k.len();
+        k = k.trim_end_matches([':', '：']).to_string();
+        if let Some(open) = k.rfind('(')
+            && k.ends_with(')')
+            && is_suffix(&k[open + 1..k.len() - 1])
+        {
+            k.truncate(open);
+        }
+        if k.len() == before {
+            return k;
+        }
+    }
+}
+
+/// Bracketed suffixes that do not change what a label means.
+fn is_suffix(inner: &str) -> bool {
+    matches!(inner, "万元" | "元" | "%" | "百分比")
+        || (!inner.is_empty()
+            && inner.len() <= 5
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '/' || c == '*' || c == '×'))
+        || inner
+            .strip_suffix('分')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
+struct Dict {
+    labels: HashMap<String, Label>,
+    indicators: HashMap<String, Column>,
+    goal: HashMap<String, Column>,
+    tasks: HashMap<String, Column>,
+    sources: HashMap<String, crate::record::FundSourceKind>,
+}
+
+fn dict() -> &'static Dict {
+    static DICT: OnceLock<Dict> = OnceLock::new();
+    DICT.get_or_init(|| {
+        fn build<T: Copy>(entries: &[(&str, T)]) -> HashMap<String, T> {
+            entries.iter().map(|(s, v)| (key(s), *v)).collect()
+        }
+        Dict {
+            labels: build(LABELS),
+            indicators: build(INDICATOR_COLUMNS),
+            goal: build(GOAL_COLUMNS),
+            tasks: build(TASK_COLUMNS),
+            sources: build(FUND_SOURCES),
+        }
+    })
+}
+
+/// What a label means, if the dictionary knows it.
+#[must_use]
+pub fn label(text: &str) -> Option<Label> {
+    dict().labels.get(&key(text)).copied()
+}
+
+/// What a column header means within `section`.
+#[must_use]
+pub fn column(section: Section, text: &str) -> Option<Column> {
+    let d = dict();
+    let map = match section {
+        Section::Indicators => &d.indicators,
+        Section::Goal => &d.goal,
+        Section::Tasks => &d.tasks,
+        Section::Funds | Section::Problems | Section::Improvements => return None,
+    };
+    map.get(&key(text)).copied()
+}
+
+/// The kind of a 其中 row, from its label.
+#[must_use]
+pub fn fund_source(text: &str) -> Option<crate::record::FundSourceKind> {
+    dict().sources.get(&key(text)).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_variants() {
+        assert_eq!(key("部 门 名 称："), "部门名称");
+        assert_eq!(key("部门\n名称:"), "部门名称");
+        assert_eq!(key("其中: 一般公共预算"), "一般公共预算");
+        assert_eq!(key("其中：当年财政拨款"), "当年财政拨款");
+        assert_eq!(key("项目资金（万元）"), "项目资金");
+        assert_eq!(key("全年预算数（A）"), "全年预算数");
+        assert_eq!(key("执行率（B/A）"), "执行率");
+        assert_eq!(key("产出指标(50分)"), "产出指标");
+        assert_eq!(key("其中"), "其中");
+        // A bracket that carries meaning is kept.
+        assert_eq!(key("科普专项经费(本级)"), "科普专项经费(本级)");
+    }
+
+    #[test]
+    fn labels_and_columns() {
+        assert_eq!(label("部 门 名 称"), Some(Label::DepartmentName));
+        assert_eq!(
+            label("全年预算数（A）"),
+            Some(Label::Fund(FundField::AnnualBudget))
+        );
+        assert_eq!(label("年度总体目标"), Some(Label::Section(Section::Goal)));
+        assert_eq!(
+            label("其中: 一般公共预算"),
+            Some(Label::Fund(FundField::GeneralPublicBudget))
+        );
+        assert_eq!(label("公共服务中心工作效率等级"), None);
+        assert_eq!(column(Section::Indicators, "预期值"), Some(Column::Target));
+        assert_eq!(column(Section::Indicators, "关键指标"), Some(Column::Name));
+        assert_eq!(
+            column(Section::Tasks, "关键指标"),
+            Some(Column::TaskIndicators)
+        );
+        assert_eq!(
+            column(Section::Goal, "年度总体目标完成情况综述"),
+            Some(Column::Achieved)
+        );
+        assert_eq!(column(Section::Funds, "预期值"), None);
+        assert_eq!(
+            fund_source("其中：本年财政拨款"),
+            Some(crate::record::FundSourceKind::Appropriation)
+        );
+        assert_eq!(
+            fund_source("上年结转资金："),
+            Some(crate::record::FundSourceKind::CarriedOver)
+        );
+        assert_eq!(fund_source("社会资金"), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! Stage 4, forms: grids and text lines → one [`RawForm`] per form, by label.
+//!
+//! Labels are looked up in one dictionary of synonyms ([`labels`]); a row's
+//! meaning comes from its label and the header of its block, never from its
+//! position alone. The output is still text: numbers, measures and checks
+//! are the next stage's ([`crate::normalise`]).
+
+pub mod labels;
+mod walker;
+
+use indexmap::IndexMap;
+
+use crate::record::FormKind;
+use crate::table::{Block, Grid};
+pub use labels::FundField;
+
+/// A form as recognised: every field as the cell text it came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawForm {
+    pub kind: Option<FormKind>,
+    pub title: Option<String>,
+    /// Text lines above the form's first table (title, 单位, year).
+    pub header_lines: Vec<String>,
+    pub unit: Option<String>,
+    pub pages: Option<[usize; 2]>,
+    pub department: Option<String>,
+    pub project: Option<String>,
+    pub implementer: Option<String>,
+    /// Fields of the funds total, in form order, with their cell text.
+    pub funds: Vec<(FundField, String)>,
+    pub fund_sources: Vec<RawFundSource>,
+    pub goal: Option<RawGoal>,
+    pub indicators: Vec<RawIndicator>,
+    pub tasks: Vec<RawTask>,
+    pub total_score: Option<String>,
+    pub grade: Option<String>,
+    pub problems: Option<String>,
+    pub improvements: Option<String>,
+    pub extra: IndexMap<String, String>,
+    pub tables: Vec<Grid>,
+    /// Whether any label of the dictionary was seen.
+    pub recognised: bool,
+}
+
+/// A 其中 row of the funds block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFundSource {
+    /// As written, without `其中：` and trailing colons.
+    pub label: String,
+    pub values: Vec<(FundField, String)>,
+}
+
+/// The 年度目标 block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawGoal {
+    pub expected: Option<String>,
+    pub achieved: Option<String>,
+}
+
+/// One indicator row, as text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawIndicator {
+    pub level1: Option<String>,
+    pub level2: Option<String>,
+    pub name: String,
+    pub target: String,
+    /// The sign column of a target split over columns (指标性质 / 计算符号).
+    pub target_op: Option<String>,
+    /// The unit column of a split target (度量单位 / 计量单位).
+    pub target_unit: Option<String>,
+    pub actual: String,
+    pub weight: Option<String>,
+    pub score: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One 主要任务 row, as text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawTask {
+    pub name: String,
+    pub expected: Option<String>,
+    pub achieved: Option<String>,
+    pub indicator_names: String,
+    pub indicator_values: String,
+    pub funds: String,
+}
+
+/// Whether a text line is a form's title.
+#[must_use]
+pub fn is_title(text: &str) -> bool {
+    let t = crate::normalise::text::squash(text);
+    t.chars().count() <= 80
+        && (t.contains("自评表")
+            || t.contains("评价表")
+            || (t.contains("绩效") && t.ends_with('表')))
+}
+
+/// Split a document's blocks into forms and recognise each. Forms with no
+/// table are dropped (a prose page is no form).
+#[must_use]
+pub fn recognise(blocks: &[Block]) -> Vec<RawForm> {
+    let mut forms = Vec::new();
+    let mut current = walker::Walker::default();
+    for block in blocks {
+        match block {
+            Block::Text { page, text } => {
+                if is_title(text) && current.has_tables() {
+                    forms.push(std::mem::take(&mut current).finish());
+                }
+                current.text_line(*page, text);
+            }
+            Block::Table(grid) => {
+                if current.has_tables() && current.starts_new_form(grid) {
+                    forms.push(std::mem::take(&mut current).finish());
+                }
+                current.table(grid);
+            }
+        }
+    }
+    forms.push(current.finish());
+    forms.retain(|f| !f.tables.is_empty());
+    forms
+}

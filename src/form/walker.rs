@@ -1,0 +1,518 @@
+//! The row walker: reads a form's grids row by row, keeps track of the
+//! section it is in and of the header of the current block, and files each
+//! cell under its field.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::labels::{self, Column, FundField, Label, Section};
+use super::{RawForm, RawFundSource, RawGoal, RawIndicator, RawTask, is_title};
+use crate::normalise::number::{Amount, parse_amount};
+use crate::normalise::text::{non_empty, squash};
+use crate::record::FormKind;
+use crate::table::{Grid, Slot};
+
+/// Walks the blocks of one form.
+#[derive(Default)]
+pub(super) struct Walker {
+    form: RawForm,
+    section: Option<Section>,
+    /// Column headers of the current block: (grid column, meaning).
+    header: Vec<(usize, Column)>,
+    /// Column headers of a project funds table.
+    funds_header: Vec<(usize, FundField)>,
+    level1: Option<String>,
+    level2: Option<String>,
+    seen_department: bool,
+    seen_project: bool,
+}
+
+/// One row's cells with the column shift that places them (a row that lost
+/// its leading tab is read one column to the right).
+struct Row<'g> {
+    slots: Vec<Slot<'g>>,
+    shift: usize,
+}
+
+impl Row<'_> {
+    /// Text of the cell that covers header column `col`.
+    fn at(&self, col: usize) -> &str {
+        let Some(col) = col.checked_sub(self.shift) else {
+            return "";
+        };
+        self.slots
+            .iter()
+            .find(|s| s.cell.col <= col && col < s.cell.col + s.cell.col_span.max(1))
+            .map_or("", |s| s.cell.text.trim())
+    }
+}
+
+impl Walker {
+    pub(super) fn has_tables(&self) -> bool {
+        !self.form.tables.is_empty()
+    }
+
+    /// A table whose first row names a department or project when this form
+    /// already has one starts the next form (volumes without titles).
+    pub(super) fn starts_new_form(&self, grid: &Grid) -> bool {
+        let first = grid.row(0);
+        let Some(s) = first.first() else { return false };
+        match labels::label(&s.cell.text) {
+            Some(Label::DepartmentName) => self.seen_department || self.seen_project,
+            Some(Label::ProjectName) => self.seen_project || self.seen_department,
+            _ => false,
+        }
+    }
+
+    pub(super) fn text_line(&mut self, page: Option<usize>, text: &str) {
+        let text = text.trim();
+        if self.has_tables() {
+            // Text after the tables (notes, signatures) is not a field.
+            return;
+        }
+        self.note_page(page);
+        if self.form.title.is_none() && is_title(text) {
+            self.form.title = Some(text.to_string());
+        }
+        if self.form.unit.is_none() {
+            self.form.unit = unit_in(text);
+        }
+        self.form.header_lines.push(text.to_string());
+    }
+
+    pub(super) fn table(&mut self, grid: &Grid) {
+        if let Some([a, b]) = grid.pages {
+            self.note_page(Some(a));
+            self.note_page(Some(b));
+        }
+        for r in 0..grid.rows {
+            self.row(grid, r);
+        }
+        self.form.tables.push(grid.clone());
+    }
+
+    fn note_page(&mut self, page: Option<usize>) {
+        if let Some(p) = page {
+            self.form.pages = Some(match self.form.pages {
+                Some([a, b]) => [a.min(p), b.max(p)],
+                None => [p, p],
+            });
+        }
+    }
+
+    pub(super) fn finish(mut self) -> RawForm {
+        let title = self.form.title.as_deref().map(squash).unwrap_or_default();
+        self.form.kind = Some(
+            if title.contains("项目支出") || (self.seen_project && !title.contains("整体支出"))
+            {
+                FormKind::Project
+            } else if title.contains("整体支出") || self.seen_department {
+                FormKind::DepartmentOverall
+            } else {
+                FormKind::Unknown
+            },
+        );
+        self.form
+    }
+
+    fn row(&mut self, grid: &Grid, r: usize) {
+        let slots = grid.row(r);
+        if slots.iter().all(|s| s.cell.text.trim().is_empty()) {
+            return;
+        }
+        self.unit_from_cells(&slots);
+        let first = slots[0];
+        let first_label = if first.starts_here {
+            labels::label(&first.cell.text)
+        } else {
+            None
+        };
+        if first.cell.col == 0 && !first.starts_here && self.section.is_some() {
+            // The merged first column continues: same section.
+            let row = Row { slots, shift: 0 };
+            self.section_row(&row, 1);
+            return;
+        }
+        if let Some(Label::Section(section)) = first_label {
+            self.form.recognised = true;
+            self.enter(section);
+            let row = Row { slots, shift: 0 };
+            self.section_row(&row, 0);
+            return;
+        }
+        if first_label.is_some() {
+            self.section = None;
+            self.pairs(&slots);
+            return;
+        }
+        match self.section {
+            Some(Section::Indicators | Section::Tasks) if !self.header.is_empty() => {
+                // A row that lost its leading tab: its first cell is no label,
+                // yet the block's header starts to the right of column 0.
+                let min_col = self.header.iter().map(|h| h.0).min().unwrap_or(0);
+                let shift = usize::from(first.cell.col == 0 && min_col > 0);
+                let row = Row { slots, shift };
+                self.section_row(&row, 0);
+            }
+            Some(Section::Funds) => {
+                let row = Row { slots, shift: 0 };
+                self.section_row(&row, 0);
+            }
+            _ => {
+                self.section = None;
+                self.pairs(&slots);
+            }
+        }
+    }
+
+    fn enter(&mut self, section: Section) {
+        self.section = Some(section);
+        self.header.clear();
+        self.funds_header.clear();
+        self.level1 = None;
+        self.level2 = None;
+    }
+
+    /// A row of the current section; `skip` leading slots are the section's
+    /// own label column.
+    fn section_row(&mut self, row: &Row<'_>, skip: usize) {
+        let Some(section) = self.section else { return };
+        match section {
+            Section::Problems | Section::Improvements => {
+                let text = row.slots[skip..]
+                    .iter()
+                    .skip(usize::from(skip == 0))
+                    .find_map(|s| non_empty(&s.cell.text));
+                let field = if section == Section::Problems {
+                    &mut self.form.problems
+                } else {
+                    &mut self.form.improvements
+                };
+                if let Some(t) = text {
+                    match field {
+                        Some(prev) => {
+                            prev.push('\n');
+                            prev.push_str(&t);
+                        }
+                        None => *field = Some(t),
+                    }
+                }
+            }
+            Section::Funds => self.funds_row(row, skip),
+            Section::Goal | Section::Indicators | Section::Tasks => {
+                if let Some(h) = header(section, &row.slots) {
+                    self.header = h;
+                    return;
+                }
+                match section {
+                    Section::Goal => self.goal_row(row, skip),
+                    Section::Indicators => self.indicator_row(row),
+                    _ => self.task_row(row),
+                }
+            }
+        }
+    }
+
+    fn funds_row(&mut self, row: &Row<'_>, skip: usize) {
+        let slots = &row.slots;
+        // Skip the section label itself ("部门资金情况", "项目资金（万元）").
+        let start =
+            if skip == 0 && matches!(labels::label(&slots[0].cell.text), Some(Label::Section(_))) {
+                1
+            } else {
+                skip
+            };
+        let content = &slots[start.min(slots.len())..];
+        let fund_labels: Vec<(usize, FundField)> = content
+            .iter()
+            .filter_map(|s| match labels::label(&s.cell.text) {
+                Some(Label::Fund(f)) => Some((s.cell.col, f)),
+                _ => None,
+            })
+            .collect();
+        let has_numbers = content
+            .iter()
+            .any(|s| matches!(parse_amount(&s.cell.text), Amount::Number(_)));
+        if fund_labels.len() >= 2 && !has_numbers {
+            self.funds_header = fund_labels;
+            self.form.recognised = true;
+            return;
+        }
+        if self.funds_header.is_empty() {
+            self.pairs(content);
+            return;
+        }
+        let Some(label_slot) = content.iter().find(|s| !s.cell.text.trim().is_empty()) else {
+            return;
+        };
+        let values: Vec<(FundField, String)> = self
+            .funds_header
+            .iter()
+            .map(|&(col, f)| (f, row.at(col).to_string()))
+            .collect();
+        let label_text = label_slot.cell.text.trim();
+        if labels::label(label_text) == Some(Label::FundsTotal) {
+            self.form.funds = values;
+        } else {
+            self.form.fund_sources.push(RawFundSource {
+                label: source_label(label_text),
+                values,
+            });
+        }
+    }
+
+    fn goal_row(&mut self, row: &Row<'_>, skip: usize) {
+        let goal = self.form.goal.get_or_insert_with(RawGoal::default);
+        let col_of = |c: Column, h: &[(usize, Column)]| h.iter().find(|x| x.1 == c).map(|x| x.0);
+        if let (Some(e), Some(a)) = (
+            col_of(Column::Expected, &self.header),
+            col_of(Column::Achieved, &self.header),
+        ) {
+            goal.expected = non_empty(row.at(e)).or(goal.expected.take());
+            goal.achieved = non_empty(row.at(a)).or(goal.achieved.take());
+            return;
+        }
+        let start = if skip == 0
+            && matches!(
+                labels::label(&row.slots[0].cell.text),
+                Some(Label::Section(_))
+            ) {
+            1
+        } else {
+            skip
+        };
+        let mut texts = row.slots[start.min(row.slots.len())..]
+            .iter()
+            .filter_map(|s| non_empty(&s.cell.text));
+        if goal.expected.is_none() {
+            goal.expected = texts.next();
+        }
+        if goal.achieved.is_none() {
+            goal.achieved = texts.next();
+        }
+    }
+
+    fn col(&self, c: Column) -> Option<usize> {
+        self.header.iter().find(|h| h.1 == c).map(|h| h.0)
+    }
+
+    fn indicator_row(&mut self, row: &Row<'_>) {
+        let get = |c: Option<usize>| c.map(|c| row.at(c)).and_then(non_empty);
+        // Level columns carry down: a merged cell covers the rows below it,
+        // an empty cell in a text dump means "as above".
+        if let Some(v) = self.col(Column::Level1).and_then(|c| non_empty(row.at(c))) {
+            let v = strip_weight(&v);
+            if self.level1.as_deref() != Some(v.as_str()) {
+                self.level1 = Some(v);
+                self.level2 = None;
+            }
+        }
+        if let Some(v) = self.col(Column::Level2).and_then(|c| non_empty(row.at(c))) {
+            self.level2 = Some(strip_weight(&v));
+        }
+        let Some(name) = get(self.col(Column::Name)) else {
+            return;
+        };
+        if is_placeholder(&name) {
+            return;
+        }
+        self.form.recognised = true;
+        self.form.indicators.push(RawIndicator {
+            level1: self.level1.clone(),
+            level2: self.level2.clone(),
+            name,
+            target: get(self.col(Column::Target)).unwrap_or_default(),
+            target_op: get(self.col(Column::TargetOp)),
+            target_unit: get(self.col(Column::TargetUnit)),
+            actual: get(self.col(Column::Actual)).unwrap_or_default(),
+            weight: get(self.col(Column::Weight)),
+            score: get(self.col(Column::Score)),
+            note: get(self.col(Column::Note)),
+        });
+    }
+
+    fn task_row(&mut self, row: &Row<'_>) {
+        let get = |c: Option<usize>| c.map(|c| row.at(c)).and_then(non_empty);
+        let Some(name) = get(self.col(Column::Name)) else {
+            return;
+        };
+        if is_placeholder(&name) {
+            return;
+        }
+        self.seen_department = true;
+        self.form.tasks.push(RawTask {
+            name,
+            expected: get(self.col(Column::Expected)),
+            achieved: get(self.col(Column::Achieved)),
+            indicator_names: get(self.col(Column::TaskIndicators)).unwrap_or_default(),
+            indicator_values: get(self.col(Column::TaskValues)).unwrap_or_default(),
+            funds: get(self.col(Column::TaskFunds)).unwrap_or_default(),
+        });
+    }
+
+    /// Label/value pairs across a row: a known label takes the first
+    /// non-empty cell after it (before the next label); an unknown label
+    /// followed by a value goes to `extra`.
+    fn pairs(&mut self, slots: &[Slot<'_>]) {
+        let mut i = 0;
+        while i < slots.len() {
+            let text = slots[i].cell.text.trim();
+            i += 1;
+            if text.is_empty() {
+                continue;
+            }
+            let known = labels::label(text);
+            let mut value = String::new();
+            while i < slots.len() {
+                let t = slots[i].cell.text.trim();
+                if labels::label(t).is_some() {
+                    break;
+                }
+                i += 1;
+                if !t.is_empty() {
+                    value = t.to_string();
+                    break;
+                }
+            }
+            match known {
+                Some(l) => {
+                    self.form.recognised = true;
+                    self.assign(l, value);
+                }
+                None if !value.is_empty() && !matches!(parse_amount(text), Amount::Number(_)) => {
+                    self.form.extra.entry(text.to_string()).or_insert(value);
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn assign(&mut self, label: Label, value: String) {
+        let v = non_empty(&value);
+        let f = &mut self.form;
+        match label {
+            Label::DepartmentName => {
+                self.seen_department = true;
+                f.department = f.department.take().or(v);
+            }
+            Label::Department => f.department = f.department.take().or(v),
+            Label::ProjectName => {
+                self.seen_project = true;
+                f.project = f.project.take().or(v);
+            }
+            Label::Implementer => f.implementer = f.implementer.take().or(v),
+            Label::Fund(field) => f.funds.push((field, value)),
+            Label::FundsTotal => {}
+            Label::TotalScore => f.total_score = f.total_score.take().or(v),
+            Label::Grade => f.grade = f.grade.take().or(v),
+            Label::Section(Section::Problems) => f.problems = f.problems.take().or(v),
+            Label::Section(Section::Improvements) => f.improvements = f.improvements.take().or(v),
+            Label::Section(_) => {}
+        }
+    }
+
+    fn unit_from_cells(&mut self, slots: &[Slot<'_>]) {
+        if self.form.unit.is_some() {
+            return;
+        }
+        for s in slots {
+            let t = squash(&s.cell.text);
+            if t.chars().count() <= 20 {
+                if t.contains("(万元)") {
+                    self.form.unit = Some("万元".into());
+                    return;
+                }
+                if t.contains("(元)") {
+                    self.form.unit = Some("元".into());
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A header row: every non-empty cell is a column header of `section` (or
+/// the section's own label), and at least two are. Where two cells give the
+/// same column, the rightmost wins (the section label at the left repeats
+/// a column's name in some forms).
+fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
+    let mut cols: Vec<(usize, Column)> = Vec::new();
+    for s in slots {
+        let text = s.cell.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(c) = labels::column(section, text) {
+            cols.retain(|x| x.1 != c);
+            cols.push((s.cell.col, c));
+        } else if labels::label(text) != Some(Label::Section(section)) {
+            return None;
+        }
+    }
+    (cols.len() >= 2).then_some(cols)
+}
+
+/// `单位: 万元`, `金额单位：元` in a text line.
+fn unit_in(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"单位\s*[:：]\s*(万元|元)").expect("valid regex"));
+    re.captures(text).map(|c| c[1].to_string())
+}
+
+/// Rows that only hold a place: `指标2：`, `……`, printed notes `注：1.…`.
+fn is_placeholder(name: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(指标\d*[:：]?|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
+    });
+    re.is_match(&squash(name))
+}
+
+/// `产出指标(50分)` → `产出指标`.
+fn strip_weight(level: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\s*[(（]\s*\d+(\.\d+)?\s*分\s*[)）]\s*$").expect("valid regex")
+    });
+    re.replace(level, "").trim().to_string()
+}
+
+/// A 其中 row's label as written, without `其中：` and trailing colons.
+fn source_label(text: &str) -> String {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("其中")
+        .map_or(t, |r| r.trim_start_matches([':', '：', ' ']));
+    t.trim_end_matches([':', '：', ' ']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        assert!(is_placeholder("指标2："));
+        assert!(is_placeholder("指标1:"));
+        assert!(is_placeholder("……"));
+        assert!(is_placeholder("注：1.本表适用于…"));
+        assert!(!is_placeholder("重点项目及时开工率"));
+    }
+
+    #[test]
+    fn weight_suffix_and_source_labels() {
+        assert_eq!(strip_weight("产出指标(50分)"), "产出指标");
+        assert_eq!(strip_weight("效益指标（30 分）"), "效益指标");
+        assert_eq!(strip_weight("满意度指标"), "满意度指标");
+        assert_eq!(source_label("其中：当年财政拨款"), "当年财政拨款");
+        assert_eq!(source_label("上年结转资金："), "上年结转资金");
+    }
+
+    #[test]
+    fn units() {
+        assert_eq!(unit_in("单位: 万元").as_deref(), Some("万元"));
+        assert_eq!(unit_in("金额单位：元").as_deref(), Some("元"));
+        assert_eq!(unit_in("填报单位：某局"), None);
+    }
+}

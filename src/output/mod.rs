@@ -1,0 +1,144 @@
+//! Stage 6, output: JSON Lines of records and of errors, CSV tables, all
+//! written atomically (a temporary file beside the target, renamed into
+//! place only when the run is complete), so a killed run never leaves half
+//! a file.
+
+pub mod csv;
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tempfile::NamedTempFile;
+
+/// A destination: standard output/error, or a file replaced atomically.
+pub enum Output {
+    Stream(Box<dyn Write + Send>),
+    File {
+        tmp: BufWriter<NamedTempFile>,
+        target: PathBuf,
+    },
+}
+
+impl Output {
+    /// A file at `target`, written to a temporary file in the same folder.
+    ///
+    /// # Errors
+    /// The folder does not exist or is not writable.
+    pub fn file(target: &Path) -> io::Result<Self> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".jixiao-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        Ok(Self::File {
+            tmp: BufWriter::new(tmp),
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// Standard output (buffered).
+    #[must_use]
+    pub fn stdout() -> Self {
+        Self::Stream(Box::new(BufWriter::new(io::stdout())))
+    }
+
+    /// Standard error (unbuffered, so lines interleave with progress).
+    #[must_use]
+    pub fn stderr() -> Self {
+        Self::Stream(Box::new(io::stderr()))
+    }
+
+    /// `Some(path)` → a file; `None` → the given stream.
+    ///
+    /// # Errors
+    /// As [`Output::file`].
+    pub fn to(path: Option<&Path>, default: fn() -> Self) -> io::Result<Self> {
+        path.map_or_else(|| Ok(default()), Self::file)
+    }
+
+    /// Write one value as a JSON line.
+    ///
+    /// # Errors
+    /// I/O errors of the destination.
+    pub fn json_line<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut *self, value)?;
+        self.write_all(b"\n")
+    }
+
+    /// Flush, and move a file into place.
+    ///
+    /// # Errors
+    /// I/O errors of the flush or the rename.
+    pub fn commit(self) -> io::Result<()> {
+        match self {
+            Self::Stream(mut w) => w.flush(),
+            Self::File { tmp, target } => {
+                let tmp = tmp.into_inner().map_err(io::IntoInnerError::into_error)?;
+                tmp.as_file().sync_all()?;
+                let file = tmp.persist(&target).map_err(|e| e.error)?;
+                // Match what a plain create would give (tempfile makes 0600).
+                set_readable(&file, &target);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Self::Stream(w) => w.write(buf),
+            Self::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Self::Stream(w) => w.flush(),
+            Self::File { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn set_readable(_file: &fs::File, target: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = fs::set_permissions(target, fs::Permissions::from_mode(0o644));
+}
+
+#[cfg(not(unix))]
+fn set_readable(_file: &fs::File, _target: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.jsonl");
+        fs::write(&target, "old\n").unwrap();
+        let mut out = Output::file(&target).unwrap();
+        out.json_line(&serde_json::json!({"a": 1})).unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "old\n");
+        out.commit().unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "{\"a\":1}\n");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn dropped_without_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.jsonl");
+        let mut out = Output::file(&target).unwrap();
+        out.json_line(&1).unwrap();
+        drop(out);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

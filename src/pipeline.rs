@@ -1,0 +1,157 @@
+//! One file through every stage: bytes → format → blocks → forms → records.
+//!
+//! Each stage is a module; this file only chains them and maps their
+//! failures onto the error codes of SPEC.md. A panic anywhere in one file's
+//! processing is caught here and becomes `internal`; it never ends the run.
+
+use std::cell::RefCell;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::Once;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{ErrorCode, FileError};
+use crate::record::{Format, Record, Source};
+use crate::table::Block;
+use crate::{form, input, normalise, table};
+
+/// What the caller wants besides the records.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Include the reconstructed grids in every record.
+    pub keep_tables: bool,
+}
+
+/// The blocks (text lines and tables) of a file, whatever its format.
+///
+/// # Errors
+/// The file's format is wrong, or it cannot be decoded.
+pub fn blocks(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Block>), FileError> {
+    match input::sniff(name, bytes)? {
+        Format::Text => {
+            let text = input::text::decode(bytes)?;
+            Ok((Format::Text, table::textdump::blocks(&text)))
+        }
+        Format::Pdf => Err(FileError::new(
+            ErrorCode::DecodeFailed,
+            "PDF input is not supported by this build yet",
+        )),
+    }
+}
+
+/// Records of every form in a file's bytes.
+///
+/// # Errors
+/// `no_form_found` when the file holds no table, and the errors of [`blocks`].
+pub fn extract_bytes(path: &str, bytes: &[u8], options: Options) -> Result<Vec<Record>, FileError> {
+    let (format, blocks) = blocks(path, bytes)?;
+    let forms = form::recognise(&blocks);
+    if forms.is_empty() {
+        return Err(FileError::new(
+            ErrorCode::NoFormFound,
+            "no table in the file, so no form",
+        ));
+    }
+    let sha256 = hex(&Sha256::digest(bytes));
+    Ok(forms
+        .into_iter()
+        .map(|raw| {
+            let source = Source {
+                path: path.to_string(),
+                sha256: sha256.clone(),
+                format,
+                pages: None,
+            };
+            normalise::to_record(raw, source, options.keep_tables)
+        })
+        .collect())
+}
+
+/// Read a file and extract its records; a panic becomes `internal`.
+///
+/// # Errors
+/// `unreadable` when the file cannot be read, and the errors of [`extract_bytes`].
+pub fn extract_file(path: &Path, shown: &str, options: Options) -> Result<Vec<Record>, FileError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| FileError::new(ErrorCode::Unreadable, e.to_string()))?;
+    catch(|| extract_bytes(shown, &bytes, options))
+}
+
+thread_local! {
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Run `f`, turning a panic into an `internal` error that carries the panic
+/// message and location.
+///
+/// # Errors
+/// Whatever `f` returns, or `internal` when it panicked.
+pub fn catch<T>(f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let caught = LAST_PANIC.with(|p| p.borrow().is_some());
+            if caught {
+                LAST_PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
+            } else {
+                default(info);
+            }
+        }));
+    });
+    // An empty string marks "inside catch": the hook records instead of printing.
+    LAST_PANIC.with(|p| *p.borrow_mut() = Some(String::new()));
+    let out = panic::catch_unwind(AssertUnwindSafe(f));
+    let message = LAST_PANIC
+        .with(|p| p.borrow_mut().take())
+        .unwrap_or_default();
+    out.unwrap_or_else(|_| {
+        Err(FileError::new(
+            ErrorCode::Internal,
+            format!("panic: {}", message.replace('\n', " ")),
+        ))
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panics_become_internal_errors() {
+        let e = catch::<()>(|| panic!("boom {}", 7)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Internal);
+        assert!(e.message.contains("boom 7"), "{}", e.message);
+        assert_eq!(catch(|| Ok(3)).unwrap(), 3);
+    }
+
+    #[test]
+    fn sha256_hex() {
+        assert_eq!(
+            hex(&Sha256::digest(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn prose_is_no_form() {
+        let e = extract_bytes(
+            "a.txt",
+            "只有一段文字。\n没有表格。".as_bytes(),
+            Options::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::NoFormFound);
+    }
+}

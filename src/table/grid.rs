@@ -1,0 +1,121 @@
+//! The grid: rows × columns of cells with spans. Text dumps and PDF pages
+//! both end up here, so one form recogniser serves both.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One cell of a grid; a merged cell appears once, at its top-left slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cell {
+    pub row: usize,
+    pub col: usize,
+    pub row_span: usize,
+    pub col_span: usize,
+    pub text: String,
+}
+
+/// A reconstructed table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Grid {
+    /// First and last 1-based page the table occupies (None for text dumps).
+    pub pages: Option<[usize; 2]>,
+    /// Box on its first page `[x0, top, x1, bottom]` in points, top-left origin.
+    pub bbox: Option<[f32; 4]>,
+    pub rows: usize,
+    pub cols: usize,
+    /// Cells in row-major order of their top-left slot.
+    pub cells: Vec<Cell>,
+    /// Quality figure in 0..=1: 1 for a clean ruled table, lower for a weak
+    /// borderless reconstruction. None for text dumps.
+    pub quality: Option<f32>,
+}
+
+/// The document as the form recogniser sees it: text outside tables and
+/// tables, in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub enum Block {
+    /// A line of text outside any table (title, `单位: 万元`, prose).
+    Text { page: Option<usize>, text: String },
+    /// A table.
+    Table(Grid),
+}
+
+/// A row of a grid as the recogniser reads it: the cells that occupy the
+/// row, left to right, each once, with whether it starts in this row.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot<'g> {
+    pub cell: &'g Cell,
+    /// True when the cell's top-left slot is in this row (false: it spans
+    /// down from a row above).
+    pub starts_here: bool,
+}
+
+impl Grid {
+    /// The cells that occupy row `r`, left to right, each once.
+    #[must_use]
+    pub fn row(&self, r: usize) -> Vec<Slot<'_>> {
+        let mut slots: Vec<Slot<'_>> = self
+            .cells
+            .iter()
+            .filter(|c| c.row <= r && r < c.row + c.row_span.max(1))
+            .map(|cell| Slot {
+                cell,
+                starts_here: cell.row == r,
+            })
+            .collect();
+        slots.sort_by_key(|s| s.cell.col);
+        slots
+    }
+
+    /// The cell covering slot (`r`, `c`), if any.
+    #[must_use]
+    pub fn at(&self, r: usize, c: usize) -> Option<&Cell> {
+        self.cells.iter().find(|x| {
+            x.row <= r
+                && r < x.row + x.row_span.max(1)
+                && x.col <= c
+                && c < x.col + x.col_span.max(1)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(row: usize, col: usize, row_span: usize, col_span: usize, text: &str) -> Cell {
+        Cell {
+            row,
+            col,
+            row_span,
+            col_span,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn row_lists_spanning_cells_once() {
+        let g = Grid {
+            pages: None,
+            bbox: None,
+            rows: 2,
+            cols: 3,
+            cells: vec![
+                cell(0, 0, 2, 1, "A"),
+                cell(0, 1, 1, 2, "B"),
+                cell(1, 1, 1, 1, "C"),
+                cell(1, 2, 1, 1, "D"),
+            ],
+            quality: None,
+        };
+        let r1: Vec<(&str, bool)> = g
+            .row(1)
+            .iter()
+            .map(|s| (s.cell.text.as_str(), s.starts_here))
+            .collect();
+        assert_eq!(r1, vec![("A", false), ("C", true), ("D", true)]);
+        assert_eq!(g.at(0, 2).map(|c| c.text.as_str()), Some("B"));
+        assert_eq!(g.at(1, 0).map(|c| c.text.as_str()), Some("A"));
+        assert!(g.at(2, 0).is_none());
+    }
+}
