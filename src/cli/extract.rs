@@ -59,18 +59,21 @@ fn add(p: &str, out: &mut Vec<Input>) {
         });
         return;
     }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
-        .follow_links(true)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .filter(|f| {
-            f.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-        })
-        .collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(path).follow_links(true) {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(_) => {}
+            // A dangling link or an unreadable entry is still an input: it
+            // gets its error line instead of vanishing.
+            Err(e) => files.extend(e.path().map(Path::to_path_buf)),
+        }
+    }
+    files.retain(|f| {
+        f.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    });
     files.sort();
     out.extend(files.into_iter().map(|f| Input {
         shown: f.to_string_lossy().into_owned(),
@@ -177,19 +180,22 @@ fn in_order<T: Sync, R: Send>(
     let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
     let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
     let work = &work;
-    pool.in_place_scope(|scope| -> io::Result<()> {
-        // The feeder blocks once `window` items are in flight or waiting to
-        // be written; each written item frees one slot.
-        scope.spawn(move |scope| {
-            for (i, item) in items.iter().enumerate() {
-                if slot_tx.send(()).is_err() {
-                    return; // the writer stopped
+    std::thread::scope(|threads| {
+        // The feeder runs outside the pool, so blocking it never takes a
+        // worker away: it waits once `window` items are in flight or waiting
+        // to be written, and each written item frees one slot.
+        threads.spawn(move || {
+            pool.in_place_scope(|scope| {
+                for (i, item) in items.iter().enumerate() {
+                    if slot_tx.send(()).is_err() {
+                        return; // the writer stopped
+                    }
+                    let done_tx = done_tx.clone();
+                    scope.spawn(move |_| {
+                        let _ = done_tx.send((i, work(item)));
+                    });
                 }
-                let done_tx = done_tx.clone();
-                scope.spawn(move |_| {
-                    let _ = done_tx.send((i, work(item)));
-                });
-            }
+            });
         });
         let mut pending: BTreeMap<usize, R> = BTreeMap::new();
         let mut next = 0;
@@ -200,10 +206,7 @@ fn in_order<T: Sync, R: Send>(
                 let written = sink(&items[next], r);
                 next += 1;
                 let _ = slot_rx.recv();
-                if let Err(e) = written {
-                    drop(slot_rx);
-                    return Err(e);
-                }
+                written?;
             }
         }
         Ok(())

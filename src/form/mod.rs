@@ -85,14 +85,22 @@ pub struct RawTask {
     pub funds: String,
 }
 
-/// Whether a text line is a form's title.
+/// Whether a text line is a table's title: it names a 自评表 / 评价表, or
+/// is a short line ending in 表 (`2021年度部门收支总表`), with no sentence
+/// punctuation; a year in brackets may follow.
 #[must_use]
 pub fn is_title(text: &str) -> bool {
     let t = crate::normalise::text::squash(text);
-    t.chars().count() <= 80
-        && (t.contains("自评表")
-            || t.contains("评价表")
-            || (t.contains("绩效") && t.ends_with('表')))
+    if t.chars().count() > 80 || t.contains([',', '。', ':', ';']) {
+        return false;
+    }
+    let bare = match t.rfind('(') {
+        Some(i) if t.ends_with(')') => &t[..i],
+        _ => t.as_str(),
+    };
+    t.contains("自评表")
+        || t.contains("评价表")
+        || (bare.ends_with('表') && !bare.ends_with("下表") && bare.chars().count() >= 4)
 }
 
 /// Split a document's blocks into forms and recognise each. Forms with no
@@ -120,4 +128,23 @@ pub fn recognise(blocks: &[Block]) -> Vec<RawForm> {
     forms.push(current.finish());
     forms.retain(|f| !f.tables.is_empty());
     forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_title;
+
+    #[test]
+    fn titles() {
+        assert!(is_title(
+            "黄埔区广州开发区部门整体支出绩效自评表 (2021年度)"
+        ));
+        assert!(is_title("项目支出绩效自评表"));
+        assert!(is_title("2021年度部门收支总表"));
+        assert!(is_title("部门整体支出绩效评价表（2020年）"));
+        assert!(!is_title("单位: 万元"));
+        assert!(!is_title("详见下表"));
+        assert!(!is_title("本部门按要求填报了自评表，结果如下。"));
+        assert!(!is_title("附件2"));
+    }
 }

@@ -141,6 +141,15 @@ impl Walker {
             self.section_row(&row, 0);
             return;
         }
+        if first_label == Some(Label::TotalScore)
+            && let Some(c) = self.col(Column::Score)
+        {
+            // 总分 under the 分值 / 得分 columns of the indicator table.
+            let row = Row { slots, shift: 0 };
+            self.form.total_score = non_empty(row.at(c));
+            self.form.recognised = true;
+            return;
+        }
         if first_label.is_some() {
             self.section = None;
             self.pairs(&slots);

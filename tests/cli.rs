@@ -1,0 +1,253 @@
+//! The command line: exit codes, error lines, ordering, atomic output.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{jixiao, json_lines, root};
+
+const SEED: &str = "samples/text/000_5db012f121f01c6e.txt";
+
+/// A folder with the seed, a file with no form, an unreadable file (a
+/// dangling link) and an HTML page named .pdf.
+fn mixed_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(root().join(SEED), d.join("a_seed.txt")).unwrap();
+    fs::copy(
+        root().join("samples/text/no_form.txt"),
+        d.join("b_no_form.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(d.join("missing"), d.join("c_broken.txt")).unwrap();
+    fs::write(d.join("d_page.pdf"), "<html><body>404</body></html>").unwrap();
+    dir
+}
+
+#[test]
+fn bad_files_get_error_lines_and_the_rest_still_records() {
+    let dir = mixed_dir();
+    let out = jixiao(
+        dir.path(),
+        &["extract", ".", "-o", "r.jsonl", "--errors", "e.jsonl"],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = json_lines(&fs::read(dir.path().join("r.jsonl")).unwrap());
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"]["path"], "./a_seed.txt");
+    let errors = json_lines(&fs::read(dir.path().join("e.jsonl")).unwrap());
+    let got: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["error"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("./b_no_form.txt", "no_form_found"),
+            ("./c_broken.txt", "unreadable"),
+            ("./d_page.pdf", "not_pdf"),
+        ]
+    );
+    assert!(
+        errors
+            .iter()
+            .all(|e| !e["message"].as_str().unwrap().is_empty())
+    );
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        summary.contains("4 files, 1 records, 3 errors"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn all_good_inputs_exit_zero_and_records_go_to_stdout() {
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "samples/text/project_national.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let records = json_lines(&out.stdout);
+    let forms: Vec<&str> = records
+        .iter()
+        .map(|r| r["form"].as_str().unwrap())
+        .collect();
+    assert_eq!(forms, vec!["department_overall", "project"]);
+}
+
+#[test]
+fn keys_come_in_spec_order() {
+    let out = jixiao(&root(), &["extract", SEED], None);
+    let line = String::from_utf8(out.stdout).unwrap();
+    let keys = [
+        "\"schema\"",
+        "\"source\"",
+        "\"form\"",
+        "\"title\"",
+        "\"year\"",
+        "\"department\"",
+        "\"project\"",
+        "\"implementer\"",
+        "\"unit\"",
+        "\"funds\"",
+        "\"fund_sources\"",
+        "\"goal\"",
+        "\"indicators\"",
+        "\"tasks\"",
+        "\"total_score\"",
+        "\"grade\"",
+        "\"problems\"",
+        "\"improvements\"",
+        "\"extra\"",
+        "\"warnings\"",
+    ];
+    let pos: Vec<usize> = keys
+        .iter()
+        .map(|k| line.find(k).unwrap_or_else(|| panic!("{k}")))
+        .collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{pos:?}");
+    assert!(!line.contains("\"tables\""), "tables only with --tables");
+    assert!(
+        line.contains("\"value\":100,"),
+        "whole numbers print as integers"
+    );
+}
+
+#[test]
+fn tables_flag_adds_grids() {
+    let out = jixiao(&root(), &["extract", "--tables", SEED], None);
+    let r = &json_lines(&out.stdout)[0];
+    let tables = r["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(
+        (tables[0]["rows"].as_u64(), tables[0]["cols"].as_u64()),
+        (Some(23), Some(5))
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_thread_counts() {
+    let one = jixiao(&root(), &["extract", "-j", "1", "samples"], None);
+    let two = jixiao(&root(), &["extract", "-j", "2", "samples"], None);
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+    let again = jixiao(&root(), &["extract", "-j", "2", "samples"], None);
+    assert_eq!(two.stdout, again.stdout);
+}
+
+#[test]
+fn paths_from_stdin() {
+    let out = jixiao(
+        &root(),
+        &["extract", "-"],
+        Some("samples/text/project_national.txt\nsamples/text/dept_yuan_bom_crlf.txt\n"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let paths: Vec<String> = json_lines(&out.stdout)
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        vec![
+            "samples/text/project_national.txt",
+            "samples/text/dept_yuan_bom_crlf.txt"
+        ]
+    );
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(jixiao(&root(), &["extract"], None).status.code(), Some(2));
+    assert_eq!(
+        jixiao(&root(), &["extract", "-j", "0", SEED], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        jixiao(&root(), &["frobnicate"], None).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn output_into_a_missing_folder_is_an_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no/such/dir/r.jsonl");
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "-o", target.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!target.exists());
+}
+
+#[test]
+fn csv_tables_join_on_path_and_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "--csv", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let forms = fs::read_to_string(dir.path().join("forms.csv")).unwrap();
+    assert_eq!(forms.lines().count(), 2);
+    assert!(
+        forms
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("18847.8,19206.99,18570.21,359.19,96.68")
+    );
+    let ind = fs::read_to_string(dir.path().join("indicators.csv")).unwrap();
+    assert_eq!(ind.lines().count(), 16);
+    let tasks = fs::read_to_string(dir.path().join("tasks.csv")).unwrap();
+    assert_eq!(tasks.lines().count(), 1 + 9 + 6 + 4 + 9);
+}
+
+#[test]
+fn schema_is_generated_json_schema() {
+    let out = jixiao(&root(), &["schema"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let props = s["properties"].as_object().unwrap();
+    for k in [
+        "schema",
+        "source",
+        "funds",
+        "indicators",
+        "tasks",
+        "warnings",
+    ] {
+        assert!(props.contains_key(k), "{k}");
+    }
+    assert!(s.to_string().contains("department_overall"));
+}
+
+#[test]
+fn tables_and_text_commands() {
+    let out = jixiao(&root(), &["tables", SEED], None);
+    assert_eq!(out.status.code(), Some(0));
+    let grids: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cells = grids[0]["cells"].as_array().unwrap();
+    let label = cells.iter().find(|c| c["text"] == "年度关键指标").unwrap();
+    assert_eq!(
+        label["row_span"], 15,
+        "the merged label spans its 15 rows; the 16th lost its tab"
+    );
+    let out = jixiao(&root(), &["text", SEED], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("黄埔区广州开发区部门整体支出绩效自评表 (2021年度)\n单位: 万元\n"));
+    assert!(Path::new(SEED).exists());
+}

@@ -1,0 +1,75 @@
+//! Every sample against its golden records in tests/golden/<sample>.json.
+//!
+//! The golden files were reviewed by eye against the samples before they
+//! were committed. To re-write them after an intended change, run
+//! `JIXIAO_BLESS=1 cargo test --test golden` and review the diff.
+
+mod common;
+
+use std::path::Path;
+
+use jixiao::pipeline::{Options, extract_bytes};
+
+fn check(sample: &str) {
+    let root = common::root();
+    let bytes = std::fs::read(root.join(sample)).expect("read sample");
+    let records = extract_bytes(sample, &bytes, Options::default()).expect("records");
+    let got = serde_json::to_value(&records).expect("serialise");
+    let name = Path::new(sample).file_name().unwrap().to_string_lossy();
+    let golden = root.join("tests/golden").join(format!("{name}.json"));
+    if std::env::var_os("JIXIAO_BLESS").is_some() {
+        let mut text = serde_json::to_string_pretty(&got).unwrap();
+        text.push('\n');
+        std::fs::write(&golden, text).unwrap();
+        return;
+    }
+    let want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&golden).expect("golden file"))
+            .expect("golden JSON");
+    if got != want {
+        let g = serde_json::to_string_pretty(&got).unwrap();
+        let w = serde_json::to_string_pretty(&want).unwrap();
+        let first = g
+            .lines()
+            .zip(w.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "{sample}: records differ from {} at line {}:\n got: {}\nwant: {}",
+            golden.display(),
+            first + 1,
+            g.lines().nth(first).unwrap_or(""),
+            w.lines().nth(first).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn seed() {
+    check("samples/text/000_5db012f121f01c6e.txt");
+}
+
+#[test]
+fn dept_variants_gb18030() {
+    check("samples/text/dept_variants_gb18030.txt");
+}
+
+#[test]
+fn dept_inconsistent_utf16() {
+    check("samples/text/dept_inconsistent_utf16.txt");
+}
+
+#[test]
+fn dept_yuan_bom_crlf() {
+    check("samples/text/dept_yuan_bom_crlf.txt");
+}
+
+#[test]
+fn project_national() {
+    check("samples/text/project_national.txt");
+}
+
+#[test]
+fn unknown_table() {
+    check("samples/text/unknown_table.tsv");
+}
