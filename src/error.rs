@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The file could not be read (missing, a directory, permission, I/O).
+    /// The file could not be read (missing, a directory, permission, I/O),
+    /// or is a PDF too broken to parse.
     Unreadable,
     /// Named or sniffed as PDF, but not a PDF.
     NotPdf,

@@ -7,7 +7,7 @@
 //! ## Steps
 //! Data flows one way through one module per stage:
 //! 1. [`input`]: which format a file is; text decoding (UTF-8, UTF-16, GB18030).
-//! 2. `page` (PDF): glyphs and rulings of each page.
+//! 2. [`page`] (PDF): glyphs and rulings of each page, fonts decoded to Unicode.
 //! 3. [`table`]: grids with row and column spans. Text dumps enter here
 //!    ([`table::textdump`]), so PDFs and text share one recogniser.
 //! 4. [`form`]: labels to fields, through one dictionary of synonyms.
@@ -30,6 +30,7 @@ pub mod form;
 pub mod input;
 pub mod normalise;
 pub mod output;
+pub mod page;
 pub mod pipeline;
 pub mod record;
 pub mod table;

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{ErrorCode, FileError};
 use crate::record::{Format, Record, Source};
 use crate::table::Block;
-use crate::{form, input, normalise, table};
+use crate::{form, input, normalise, page, table};
 
 /// What the caller wants besides the records.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,11 +33,34 @@ pub fn blocks(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Block>), FileErro
             let text = input::text::decode(bytes)?;
             Ok((Format::Text, table::textdump::blocks(&text)))
         }
-        Format::Pdf => Err(FileError::new(
-            ErrorCode::DecodeFailed,
-            "PDF input is not supported by this build yet",
-        )),
+        Format::Pdf => {
+            let pages = pdf_pages(bytes)?;
+            Ok((
+                Format::Pdf,
+                table::from_pages(&pages, &table::TableSettings::default()),
+            ))
+        }
     }
+}
+
+/// The page models of a PDF.
+///
+/// # Errors
+/// `not_pdf`, `encrypted`, `unreadable` from the reader; `no_text_layer`
+/// when no page has any text.
+pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<page::Page>, FileError> {
+    let pages = page::read_pdf(bytes, &page::Limits::default()).map_err(|e| match e {
+        page::PdfError::NotPdf(m) => FileError::new(ErrorCode::NotPdf, m),
+        page::PdfError::Encrypted(m) => FileError::new(ErrorCode::Encrypted, m),
+        page::PdfError::Unreadable(m) => FileError::new(ErrorCode::Unreadable, m),
+    })?;
+    if pages.iter().all(|p| p.glyphs.is_empty()) {
+        return Err(FileError::new(
+            ErrorCode::NoTextLayer,
+            format!("no text on any of {} pages (a scan?)", pages.len()),
+        ));
+    }
+    Ok(pages)
 }
 
 /// Records of every form in a file's bytes.

@@ -248,6 +248,20 @@ fn tables_and_text_commands() {
     );
     let out = jixiao(&root(), &["text", SEED], None);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("黄埔区广州开发区部门整体支出绩效自评表 (2021年度)\n单位: 万元\n"));
+    assert!(
+        text.starts_with("\n\n黄埔区广州开发区部门整体支出绩效自评表 (2021年度)\n\n单位: 万元\n")
+    );
+    let out = jixiao(&root(), &["text", "samples/pdf/seed_gbk.pdf"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches('\u{c}').count(), 1, "two pages");
+    assert!(
+        text.contains("19,206.99"),
+        "GBK single-byte codes are ASCII"
+    );
+    assert!(!text.contains('\u{FFFD}'));
+    let out = jixiao(&root(), &["text", "samples/pdf/scan.pdf"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no_text_layer"));
     assert!(Path::new(SEED).exists());
 }

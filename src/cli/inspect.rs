@@ -6,7 +6,7 @@ use std::path::Path;
 use super::ExitStatus;
 use crate::error::FileError;
 use crate::pipeline;
-use crate::record::Record;
+use crate::record::{Format, Record};
 use crate::table::Block;
 
 fn load(file: &Path) -> Result<Vec<Block>, FileError> {
@@ -29,7 +29,7 @@ pub fn tables(file: &Path) -> io::Result<ExitStatus> {
     let grids: Vec<_> = blocks
         .into_iter()
         .filter_map(|b| match b {
-            Block::Table(g) => Some(g),
+            Block::Table(g) => Some(g.unwrapped()),
             Block::Text { .. } => None,
         })
         .collect();
@@ -39,36 +39,34 @@ pub fn tables(file: &Path) -> io::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The text in reading order: text lines, and table rows with cells
-/// separated by tabs.
+/// The text in reading order: for a PDF, each page laid out like
+/// `pdftotext -layout` (pages separated by a form feed); for a text dump,
+/// the decoded text.
 pub fn text(file: &Path) -> io::Result<ExitStatus> {
-    let blocks = match load(file) {
-        Ok(b) => b,
-        Err(e) => return Ok(report(file, &e)),
-    };
-    let mut out = io::stdout().lock();
-    for block in blocks {
-        match block {
-            Block::Text { text, .. } => writeln!(out, "{text}")?,
-            Block::Table(g) => {
-                for r in 0..g.rows {
-                    let cells: Vec<&str> = g
-                        .row(r)
-                        .iter()
-                        .map(|s| {
-                            if s.starts_here {
-                                s.cell.text.as_str()
-                            } else {
-                                ""
-                            }
-                        })
-                        .collect();
-                    writeln!(out, "{}", cells.join("\t"))?;
-                }
+    let name = file.to_string_lossy();
+    let result = std::fs::read(file)
+        .map_err(|e| FileError::new(crate::error::ErrorCode::Unreadable, e.to_string()))
+        .and_then(|bytes| {
+            pipeline::catch(|| match crate::input::sniff(&name, &bytes)? {
+                Format::Pdf => Ok(pipeline::pdf_pages(&bytes)?
+                    .iter()
+                    .map(crate::page::page_text)
+                    .collect::<Vec<_>>()
+                    .join("\u{c}")),
+                Format::Text => crate::input::text::decode(&bytes),
+            })
+        });
+    match result {
+        Ok(text) => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            if !text.ends_with('\n') {
+                writeln!(out)?;
             }
+            Ok(ExitStatus::Success)
         }
+        Err(e) => Ok(report(file, &e)),
     }
-    Ok(ExitStatus::Success)
 }
 
 /// The JSON Schema of the record, generated from the types.

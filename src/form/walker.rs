@@ -33,9 +33,18 @@ pub(super) struct Walker {
 struct Row<'g> {
     slots: Vec<Slot<'g>>,
     shift: usize,
+    /// The grid as the table stage gave it (wrap marks kept) and this row's index.
+    raw: (&'g Grid, usize),
 }
 
 impl Row<'_> {
+    /// Text of the cell that covers header column `col`, wrap marks kept.
+    fn at_raw(&self, col: usize) -> &str {
+        col.checked_sub(self.shift)
+            .and_then(|c| self.raw.0.at(self.raw.1, c))
+            .map_or("", |c| c.text.trim())
+    }
+
     /// Text of the cell that covers header column `col`.
     fn at(&self, col: usize) -> &str {
         let Some(col) = col.checked_sub(self.shift) else {
@@ -81,15 +90,16 @@ impl Walker {
         self.form.header_lines.push(text.to_string());
     }
 
-    pub(super) fn table(&mut self, grid: &Grid) {
-        if let Some([a, b]) = grid.pages {
+    pub(super) fn table(&mut self, raw: &Grid) {
+        if let Some([a, b]) = raw.pages {
             self.note_page(Some(a));
             self.note_page(Some(b));
         }
+        let grid = raw.unwrapped();
         for r in 0..grid.rows {
-            self.row(grid, r);
+            self.row(&grid, raw, r);
         }
-        self.form.tables.push(grid.clone());
+        self.form.tables.push(grid);
     }
 
     fn note_page(&mut self, page: Option<usize>) {
@@ -116,8 +126,9 @@ impl Walker {
         self.form
     }
 
-    fn row(&mut self, grid: &Grid, r: usize) {
+    fn row(&mut self, grid: &Grid, raw: &Grid, r: usize) {
         let slots = grid.row(r);
+        let raw = (raw, r);
         if slots.iter().all(|s| s.cell.text.trim().is_empty()) {
             return;
         }
@@ -130,14 +141,22 @@ impl Walker {
         };
         if first.cell.col == 0 && !first.starts_here && self.section.is_some() {
             // The merged first column continues: same section.
-            let row = Row { slots, shift: 0 };
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
             self.section_row(&row, 1);
             return;
         }
         if let Some(Label::Section(section)) = first_label {
             self.form.recognised = true;
             self.enter(section);
-            let row = Row { slots, shift: 0 };
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
             self.section_row(&row, 0);
             return;
         }
@@ -145,7 +164,11 @@ impl Walker {
             && let Some(c) = self.col(Column::Score)
         {
             // 总分 under the 分值 / 得分 columns of the indicator table.
-            let row = Row { slots, shift: 0 };
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
             self.form.total_score = non_empty(row.at(c));
             self.form.recognised = true;
             return;
@@ -161,11 +184,15 @@ impl Walker {
                 // yet the block's header starts to the right of column 0.
                 let min_col = self.header.iter().map(|h| h.0).min().unwrap_or(0);
                 let shift = usize::from(first.cell.col == 0 && min_col > 0);
-                let row = Row { slots, shift };
+                let row = Row { slots, shift, raw };
                 self.section_row(&row, 0);
             }
             Some(Section::Funds) => {
-                let row = Row { slots, shift: 0 };
+                let row = Row {
+                    slots,
+                    shift: 0,
+                    raw,
+                };
                 self.section_row(&row, 0);
             }
             _ => {
@@ -354,8 +381,16 @@ impl Walker {
             name,
             expected: get(self.col(Column::Expected)),
             achieved: get(self.col(Column::Achieved)),
-            indicator_names: get(self.col(Column::TaskIndicators)).unwrap_or_default(),
-            indicator_values: get(self.col(Column::TaskValues)).unwrap_or_default(),
+            // Lists keep their wrap marks: a line break may be the only
+            // separator between two names (see `normalise::task`).
+            indicator_names: self
+                .col(Column::TaskIndicators)
+                .map(|c| row.at_raw(c).to_string())
+                .unwrap_or_default(),
+            indicator_values: self
+                .col(Column::TaskValues)
+                .map(|c| row.at_raw(c).to_string())
+                .unwrap_or_default(),
             funds: get(self.col(Column::TaskFunds)).unwrap_or_default(),
         });
     }

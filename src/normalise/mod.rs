@@ -62,11 +62,12 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         .enumerate()
         .map(|(i, r)| indicator(i, r, &mut warnings))
         .collect();
+    let known: Vec<&str> = raw.indicators.iter().map(|i| i.name.as_str()).collect();
     let tasks = raw
         .tasks
         .iter()
         .enumerate()
-        .map(|(i, t)| task(i, t, &mut warnings))
+        .map(|(i, t)| task(i, t, &known, &mut warnings))
         .collect();
     let year = raw
         .title
@@ -236,9 +237,8 @@ fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicat
     }
 }
 
-fn task(i: usize, t: &RawTask, warnings: &mut Vec<Warning>) -> Task {
-    let names: Vec<&str> = t.indicator_names.split_whitespace().collect();
-    let values: Vec<&str> = t.indicator_values.split_whitespace().collect();
+fn task(i: usize, t: &RawTask, known: &[&str], warnings: &mut Vec<Warning>) -> Task {
+    let (names, values) = pair_lists(&t.indicator_names, &t.indicator_values, known);
     if names.len() != values.len() {
         warnings.push(Warning {
             code: codes::TASK_INDICATOR_COUNT_MISMATCH.into(),
@@ -256,7 +256,7 @@ fn task(i: usize, t: &RawTask, warnings: &mut Vec<Warning>) -> Task {
         .zip(&values)
         .filter_map(|(n, v)| {
             parse_measure(v).map(|actual| TaskIndicator {
-                name: (*n).to_string(),
+                name: n.clone(),
                 actual,
             })
         })
@@ -268,6 +268,108 @@ fn task(i: usize, t: &RawTask, warnings: &mut Vec<Warning>) -> Task {
         funds: number(&t.funds, &format!("tasks[{i}].funds"), warnings),
         indicators,
     }
+}
+
+/// Endings of indicator names (`…次数`, `…完成率`, `…满意度`): a wrap mark
+/// right after one is likely where a producer dropped a separating space.
+const NAME_ENDINGS: &[char] = &[
+    '数', '率', '度', '量', '次', '例', '名', '分', '值', '额', '标', '貌', '响', '性', '况',
+];
+
+/// Split a task's indicator names and values into items. Items are
+/// separated by white space. Where there are fewer names than values, a wrap
+/// mark ([`crate::table::LINE_BREAK`]) may stand for a space the producer
+/// dropped: the marks most likely to be separators are split, as many as the
+/// values need — a mark scores when the text before it ends like an
+/// indicator name, and more when a side of it is a name the form's indicator
+/// table lists; a mark followed by a piece shorter than three characters
+/// (the tail of a word broken across lines), or preceded by one at the start
+/// of an item (its head), never splits.
+fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<String>) {
+    let mark = crate::table::LINE_BREAK;
+    let tokens = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() && c != mark)
+            .map(|t| t.trim_matches(mark).to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let clean =
+        |v: Vec<String>| -> Vec<String> { v.into_iter().map(|t| t.replace(mark, "")).collect() };
+    let names = tokens(names);
+    let mut values = clean(tokens(values));
+    if values.len() < names.len() {
+        // Values rarely wrap inside an item; if they are short, their marks separate.
+        let split: Vec<String> = tokens(&values.join(" ")).into_iter().collect();
+        values = split;
+    }
+    let need = values.len().saturating_sub(names.len());
+    if need == 0 {
+        return (clean(names), values);
+    }
+    // Candidate marks: (score, token index, char index of the mark).
+    let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
+    for (ti, t) in names.iter().enumerate() {
+        let chars: Vec<char> = t.chars().collect();
+        let marks: Vec<usize> = chars
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c == mark)
+            .map(|(i, _)| i)
+            .collect();
+        for (mi, &m) in marks.iter().enumerate() {
+            let seg_start = if mi == 0 { 0 } else { marks[mi - 1] + 1 };
+            let seg_end = marks.get(mi + 1).copied().unwrap_or(chars.len());
+            let left: String = chars[seg_start..m].iter().collect();
+            let right: String = chars[m + 1..seg_end].iter().collect();
+            let bounds_before: Vec<usize> = std::iter::once(0)
+                .chain(marks[..mi].iter().map(|x| x + 1))
+                .collect();
+            let bounds_after: Vec<usize> = marks[mi + 1..]
+                .iter()
+                .copied()
+                .chain(std::iter::once(chars.len()))
+                .collect();
+            let text = |a: usize, b: usize| -> String {
+                chars[a..b].iter().filter(|&&c| c != mark).collect()
+            };
+            let known_before = bounds_before
+                .iter()
+                .any(|&a| known.contains(&text(a, m).as_str()));
+            let known_after = bounds_after
+                .iter()
+                .any(|&b| known.contains(&text(m + 1, b).as_str()));
+            // A short piece after a mark is the tail of a word broken at the
+            // line end: it stays with the text before it. A short piece at
+            // the start of an item is the head of one.
+            let short = |p: &str| p.chars().count() < 3 && !known.contains(&p);
+            if short(&right) || (mi == 0 && short(&left)) {
+                continue;
+            }
+            let mut score = u32::from(chars[m - 1..m].iter().any(|c| NAME_ENDINGS.contains(c)));
+            score += 2 * u32::from(known_before || known_after);
+            if score > 0 {
+                candidates.push((score, ti, m));
+            }
+        }
+    }
+    // Highest score first, then document order; keep `need` of them.
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    candidates.truncate(need);
+    let mut out = Vec::new();
+    for (ti, t) in names.iter().enumerate() {
+        let mut piece = String::new();
+        for (ci, c) in t.chars().enumerate() {
+            if c == mark {
+                if candidates.iter().any(|&(_, a, b)| a == ti && b == ci) {
+                    out.push(std::mem::take(&mut piece));
+                }
+            } else {
+                piece.push(c);
+            }
+        }
+        out.push(piece);
+    }
+    (out, values)
 }
 
 /// `2021年度`, `（2021年）`, `２０２１年` → 2021.
@@ -306,12 +408,12 @@ mod tests {
         let mut w = Vec::new();
         let t = RawTask {
             name: "甲".into(),
-            indicator_names: "A B\nC".into(),
+            indicator_names: "A B C".into(),
             indicator_values: "1次 2%".into(),
             funds: "1,282.81".into(),
             ..RawTask::default()
         };
-        let out = task(3, &t, &mut w);
+        let out = task(3, &t, &[], &mut w);
         assert_eq!(out.indicators.len(), 2);
         assert_eq!(out.indicators[1].name, "B");
         assert_eq!(out.indicators[1].actual.value, Some(Num(2.0)));
@@ -319,6 +421,42 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].code, codes::TASK_INDICATOR_COUNT_MISMATCH);
         assert_eq!(w[0].field.as_deref(), Some("tasks[3].indicators"));
+    }
+
+    #[test]
+    fn wrap_marks_split_where_names_end() {
+        // As LibreOffice wraps the seed's first task: the spaces at two
+        // breaks were dropped, other breaks fall inside words.
+        let names = "社区公建配套场地增加\n数量 群众满意度 爱心午餐人次\n公众满意度\n走访企业次数 召开\n会议场次";
+        let (n, v) = pair_lists(names, "2处 92% 193人 92% 300 5次", &[]);
+        assert_eq!(
+            n,
+            [
+                "社区公建配套场地增加数量",
+                "群众满意度",
+                "爱心午餐人次",
+                "公众满意度",
+                "走访企业次数",
+                "召开会议场次"
+            ]
+        );
+        assert_eq!(v.len(), 6);
+    }
+
+    #[test]
+    fn known_names_decide_between_marks() {
+        let names = "维护市容市貌\n文体中心升级改造完成\n率";
+        let (n, _) = pair_lists(names, "95% 100%", &["文体中心升级改造完成率"]);
+        assert_eq!(n, ["维护市容市貌", "文体中心升级改造完成率"]);
+    }
+
+    #[test]
+    fn no_split_without_need_or_evidence() {
+        let (n, _) = pair_lists("开展科普\n活动场次 居民满意度", "2次 93%", &[]);
+        assert_eq!(n, ["开展科普活动场次", "居民满意度"]);
+        // Counts cannot agree: wrapped lines are joined, the caller warns.
+        let (n, v) = pair_lists("基层党建\n活动", "1 2", &[]);
+        assert_eq!((n, v.len()), (vec!["基层党建活动".to_string()], 2));
     }
 
     #[test]

@@ -50,7 +50,25 @@ pub struct Slot<'g> {
     pub starts_here: bool,
 }
 
+/// Marks, inside a cell's text, a wrap point where two CJK lines were joined
+/// with nothing between them. In a list of CJK names it may be the only
+/// separator a producer left, so the form stage can still split there;
+/// [`Grid::unwrapped`] removes the marks (SPEC's cell-text rule).
+pub const LINE_BREAK: char = '\n';
+
 impl Grid {
+    /// The grid with wrap marks removed from every cell's text.
+    #[must_use]
+    pub fn unwrapped(&self) -> Grid {
+        let mut g = self.clone();
+        for c in &mut g.cells {
+            if c.text.contains(LINE_BREAK) {
+                c.text = c.text.replace(LINE_BREAK, "");
+            }
+        }
+        g
+    }
+
     /// The cells that occupy row `r`, left to right, each once.
     #[must_use]
     pub fn row(&self, r: usize) -> Vec<Slot<'_>> {

@@ -1,0 +1,401 @@
+//! The hayro `Device` that records glyphs and rulings of one page.
+
+use hayro_interpret::font::{Glyph as HGlyph, GlyphRun};
+use hayro_interpret::hayro_cmap::{BfString, WritingMode};
+use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect as KRect, Shape};
+use hayro_interpret::{
+    BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
+};
+
+use super::fonts::{FontMap, ReverseCmaps};
+use super::{Glyph, Orientation, Rect, Ruling};
+
+/// Filled rectangles thinner than this (points) are rulings (their centre line).
+const THIN_FILL: f64 = 2.0;
+/// Stroked lines wider than this are not rulings (bars, highlights).
+const MAX_STROKE_WIDTH: f64 = 6.0;
+/// Tolerance for "axis-aligned".
+const AXIS_EPS: f64 = 0.01;
+
+pub(crate) struct Collector<'f> {
+    pub(crate) fonts: &'f FontMap,
+    /// Document-wide cache for the last-resort glyph id -> Unicode lookup.
+    pub(crate) reverse: &'f mut ReverseCmaps,
+    /// `fonts.has_gbk()`, computed once.
+    pub(crate) has_gbk: bool,
+    pub(crate) blank_font: &'static [u8],
+    pub(crate) glyphs: Vec<Glyph>,
+    pub(crate) rulings: Vec<Ruling>,
+    pub(crate) max_glyphs: usize,
+    pub(crate) max_rulings: usize,
+    /// (glyph count after the run, run length, first origin) of the last filled run,
+    /// to drop the stroke pass of fill+stroke text.
+    pub(crate) last_fill: Option<(usize, usize, (u64, u64))>,
+    /// Device-space bounding boxes of the active clips (innermost last); the first
+    /// entry is the page box. Glyphs whose centre lies outside are dropped, as
+    /// pdftotext does (LibreOffice repeats merged-cell text and clips it away).
+    pub(crate) clips: Vec<KRect>,
+}
+
+fn bf_to_string(bf: BfString) -> String {
+    match bf {
+        BfString::Char(c) => c.to_string(),
+        BfString::String(s) => s,
+    }
+}
+
+fn is_invisible(paint: &Paint<'_>) -> bool {
+    match paint {
+        Paint::Color(c) => {
+            let [r, g, b, a] = c.to_rgba().components();
+            a < 0.01 || (r > 0.97 && g > 0.97 && b > 0.97)
+        }
+        Paint::Pattern(_) => false,
+    }
+}
+
+/// Clean the text of a glyph: drop control characters, map NBSP to space.
+fn clean(text: String) -> String {
+    if text.chars().any(|c| c.is_control() || c == '\u{a0}') {
+        text.chars()
+            .filter(|c| !c.is_control())
+            .map(|c| if c == '\u{a0}' { ' ' } else { c })
+            .collect()
+    } else {
+        text
+    }
+}
+
+impl Collector<'_> {
+    fn glyph_text(&mut self, g: &HGlyph<'_>) -> String {
+        let hayro = g.as_unicode().map(bf_to_string);
+        if !self.fonts.is_empty()
+            && (hayro.is_none() || self.has_gbk)
+            && let HGlyph::Outline(o) = g
+            && let Some(fd) = o.font_data()
+            && let Some(name) = fd.postscript_name.as_deref()
+        {
+            let data: &[u8] = (*fd.data).as_ref();
+            let embedded = data != self.blank_font;
+            if let Some(t) = self
+                .fonts
+                .decode(name, embedded, g.char_code(), hayro.as_deref())
+            {
+                return t;
+            }
+        }
+        if let Some(t) = hayro {
+            return t;
+        }
+        if let HGlyph::Outline(o) = g
+            && let Some(fd) = o.font_data()
+        {
+            let data: &[u8] = (*fd.data).as_ref();
+            if data != self.blank_font
+                && let Some(c) = self
+                    .reverse
+                    .lookup(fd.cache_key, data, o.glyph_id().to_u32())
+            {
+                return c.to_string();
+            }
+        }
+        "\u{FFFD}".to_string()
+    }
+
+    fn push_ruling(&mut self, orientation: Orientation, pos: f64, a: f64, b: f64) {
+        if self.rulings.len() >= self.max_rulings
+            || !pos.is_finite()
+            || !a.is_finite()
+            || !b.is_finite()
+        {
+            return;
+        }
+        let (start, end) = if a <= b { (a, b) } else { (b, a) };
+        // Drop segments lying wholly outside the page.
+        if let Some(page) = self.clips.first() {
+            let (lo, hi, plo, phi) = match orientation {
+                Orientation::Horizontal => (page.x0, page.x1, page.y0, page.y1),
+                Orientation::Vertical => (page.y0, page.y1, page.x0, page.x1),
+            };
+            if end < lo - 1.0 || start > hi + 1.0 || pos < plo - 1.0 || pos > phi + 1.0 {
+                return;
+            }
+        }
+        self.rulings.push(Ruling {
+            orientation,
+            pos: pos as f32,
+            start: start as f32,
+            end: end as f32,
+        });
+    }
+
+    /// A straight segment in device space: keep it if horizontal or vertical.
+    fn segment(&mut self, p: Point, q: Point) {
+        let dx = (q.x - p.x).abs();
+        let dy = (q.y - p.y).abs();
+        if dx < 1e-6 && dy < 1e-6 {
+            return;
+        }
+        if dy <= AXIS_EPS.max(dx * 1e-3) {
+            self.push_ruling(Orientation::Horizontal, (p.y + q.y) / 2.0, p.x, q.x);
+        } else if dx <= AXIS_EPS.max(dy * 1e-3) {
+            self.push_ruling(Orientation::Vertical, (p.x + q.x) / 2.0, p.y, q.y);
+        }
+    }
+
+    /// A device-space axis-aligned box that was filled: thin ones are rulings.
+    fn thin_box(&mut self, r: KRect) {
+        let (w, h) = (r.width().abs(), r.height().abs());
+        if h < THIN_FILL && w >= h && w > 0.0 {
+            self.push_ruling(Orientation::Horizontal, (r.y0 + r.y1) / 2.0, r.x0, r.x1);
+        } else if w < THIN_FILL && h > w {
+            self.push_ruling(Orientation::Vertical, (r.x0 + r.x1) / 2.0, r.y0, r.y1);
+        }
+    }
+
+    fn stroke_path(&mut self, path: &BezPath, t: Affine) {
+        let mut start = Point::ZERO;
+        let mut cur = Point::ZERO;
+        for el in path.elements() {
+            match *el {
+                PathEl::MoveTo(p) => {
+                    start = t * p;
+                    cur = start;
+                }
+                PathEl::LineTo(p) => {
+                    let q = t * p;
+                    self.segment(cur, q);
+                    cur = q;
+                }
+                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => cur = t * p,
+                PathEl::ClosePath => {
+                    self.segment(cur, start);
+                    cur = start;
+                }
+            }
+        }
+    }
+
+    /// Filled path: each sub-path made only of axis-aligned lines whose box is thin
+    /// gives its centre line.
+    fn fill_path(&mut self, path: &BezPath, t: Affine) {
+        let mut pts: Vec<Point> = Vec::new();
+        let mut straight = true;
+        let flush = |this: &mut Self, pts: &mut Vec<Point>, straight: bool| {
+            if straight && pts.len() >= 2 {
+                let axis = pts.windows(2).all(|w| {
+                    (w[0].x - w[1].x).abs() < AXIS_EPS || (w[0].y - w[1].y).abs() < AXIS_EPS
+                });
+                if axis {
+                    let mut r = KRect::new(pts[0].x, pts[0].y, pts[0].x, pts[0].y);
+                    for p in pts.iter() {
+                        r = r.union_pt(*p);
+                    }
+                    this.thin_box(r);
+                }
+            }
+            pts.clear();
+        };
+        for el in path.elements() {
+            match *el {
+                PathEl::MoveTo(p) => {
+                    flush(self, &mut pts, straight);
+                    straight = true;
+                    pts.push(t * p);
+                }
+                PathEl::LineTo(p) => pts.push(t * p),
+                PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => {
+                    straight = false;
+                    pts.push(t * p);
+                }
+                PathEl::ClosePath => {}
+            }
+        }
+        flush(self, &mut pts, straight);
+    }
+}
+
+/// Whether an affine map keeps axis-aligned lines axis-aligned.
+fn axis_preserving(t: Affine) -> bool {
+    let [a, b, c, d, _, _] = t.as_coeffs();
+    let s = a.abs().max(b.abs()).max(c.abs()).max(d.abs()).max(1e-12);
+    (b.abs() / s < 1e-6 && c.abs() / s < 1e-6) || (a.abs() / s < 1e-6 && d.abs() / s < 1e-6)
+}
+
+/// Length of a user-space line width in device space (average of both axes).
+fn device_width(t: Affine, w: f32) -> f64 {
+    let [a, b, c, d, _, _] = t.as_coeffs();
+    let sx = (a * a + b * b).sqrt();
+    let sy = (c * c + d * d).sqrt();
+    f64::from(w) * (sx + sy) / 2.0
+}
+
+impl<'a> Device<'a> for Collector<'_> {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, draw_mode: &DrawMode) {
+        let t = props.transform;
+        if !axis_preserving(t) || is_invisible(&props.paint) {
+            return;
+        }
+        match draw_mode {
+            DrawMode::Stroke(s) => {
+                if device_width(t, s.line_width) <= MAX_STROKE_WIDTH {
+                    self.stroke_path(path, t);
+                }
+            }
+            DrawMode::Fill(_) => self.fill_path(path, t),
+            DrawMode::FillAndStroke(_, s) => {
+                self.fill_path(path, t);
+                if device_width(t, s.line_width) <= MAX_STROKE_WIDTH {
+                    self.stroke_path(path, t);
+                }
+            }
+            DrawMode::Invisible => {}
+        }
+    }
+
+    fn draw_rect(&mut self, rect: &KRect, props: DrawProps<'a>, draw_mode: &DrawMode) {
+        let t = props.transform;
+        if !axis_preserving(t) || is_invisible(&props.paint) {
+            return;
+        }
+        let dev = t.transform_rect_bbox(*rect);
+        let stroke = |this: &mut Self| {
+            let (x0, x1, y0, y1) = (dev.x0, dev.x1, dev.y0, dev.y1);
+            if dev.width() < 0.01 || dev.height() < 0.01 {
+                // A degenerate rectangle stroked is a line.
+                this.segment(Point::new(x0, y0), Point::new(x1, y1));
+                return;
+            }
+            this.segment(Point::new(x0, y0), Point::new(x1, y0));
+            this.segment(Point::new(x0, y1), Point::new(x1, y1));
+            this.segment(Point::new(x0, y0), Point::new(x0, y1));
+            this.segment(Point::new(x1, y0), Point::new(x1, y1));
+        };
+        match draw_mode {
+            DrawMode::Stroke(s) => {
+                if device_width(t, s.line_width) <= MAX_STROKE_WIDTH {
+                    stroke(self);
+                }
+            }
+            DrawMode::Fill(_) => self.thin_box(dev),
+            DrawMode::FillAndStroke(_, s) => {
+                if device_width(t, s.line_width) <= MAX_STROKE_WIDTH {
+                    stroke(self);
+                } else {
+                    self.thin_box(dev);
+                }
+            }
+            DrawMode::Invisible => {}
+        }
+    }
+
+    fn push_clip_path(&mut self, clip: &ClipPath) {
+        let bb = clip.path.bounding_box();
+        let top = self.clips.last().copied().unwrap_or(bb);
+        let r = top.intersect(bb);
+        self.clips.push(if r.is_finite() { r } else { top });
+    }
+
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
+        // Fill+stroke text is reported twice by hayro (fill, then stroke): keep one.
+        let key = run.glyphs().first().map(|g| {
+            let o = props.transform * g.transform() * Point::ZERO;
+            (o.x.to_bits(), o.y.to_bits())
+        });
+        let Some(key) = key else {
+            return;
+        };
+        if matches!(mode, DrawMode::Stroke(_))
+            && self.last_fill == Some((self.glyphs.len(), run.glyphs().len(), key))
+        {
+            return;
+        }
+        let vertical = matches!(run.writing_mode(), WritingMode::Vertical);
+        for pg in run.glyphs() {
+            if self.glyphs.len() >= self.max_glyphs {
+                return;
+            }
+            let t = props.transform * pg.transform();
+            // Advance in glyph units (1000 per em).
+            let adv = match &**pg {
+                HGlyph::Outline(o) => o.advance_width().unwrap_or(0.0),
+                HGlyph::Type3(t3) => t3.advance_width().unwrap_or(0.0),
+            } as f64;
+            let adv = if vertical || !adv.is_finite() {
+                1000.0
+            } else {
+                adv
+            };
+            let text = clean(self.glyph_text(pg));
+            if text.is_empty() {
+                continue;
+            }
+            let origin = t * Point::ZERO;
+            let up = t * Point::new(0.0, 1000.0) - origin;
+            let right = t * Point::new(1000.0, 0.0) - origin;
+            let size = up.hypot();
+            if !size.is_finite() || !origin.x.is_finite() || !origin.y.is_finite() {
+                continue;
+            }
+            // Upright: advance direction along +x, glyph "up" toward -y (top-left origin).
+            let upright = right.x > 0.0
+                && right.y.abs() <= right.x.abs() * 0.02
+                && up.y < 0.0
+                && up.x.abs() <= up.y.abs() * 0.3;
+            let (x0, x1, top, bottom) = if upright {
+                let x1 = (t * Point::new(adv, 0.0)).x;
+                (
+                    origin.x.min(x1),
+                    origin.x.max(x1),
+                    origin.y - 0.88 * size,
+                    origin.y + 0.12 * size,
+                )
+            } else {
+                let corners = [
+                    t * Point::new(0.0, -120.0),
+                    t * Point::new(adv, -120.0),
+                    t * Point::new(0.0, 880.0),
+                    t * Point::new(adv, 880.0),
+                ];
+                let mut r = KRect::new(corners[0].x, corners[0].y, corners[0].x, corners[0].y);
+                for c in &corners[1..] {
+                    r = r.union_pt(*c);
+                }
+                (r.x0, r.x1, r.y0, r.y1)
+            };
+            let centre = Point::new((x0 + x1) / 2.0, (top + bottom) / 2.0);
+            if let Some(c) = self.clips.last()
+                && !c.inflate(1.0, 1.0).contains(centre)
+            {
+                continue;
+            }
+            self.glyphs.push(Glyph {
+                text,
+                bbox: Rect {
+                    x0: x0 as f32,
+                    top: top as f32,
+                    x1: x1 as f32,
+                    bottom: bottom as f32,
+                },
+                baseline: origin.y as f32,
+                size: size as f32,
+                upright,
+            });
+        }
+        if !matches!(mode, DrawMode::Stroke(_)) {
+            self.last_fill = Some((self.glyphs.len(), run.glyphs().len(), key));
+        }
+    }
+
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}
+
+    fn pop_clip(&mut self) {
+        if self.clips.len() > 1 {
+            self.clips.pop();
+        }
+    }
+
+    fn pop_transparency_group(&mut self) {}
+}

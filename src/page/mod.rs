@@ -1,0 +1,246 @@
+//! The page stage: PDF bytes -> one [`Page`] per page, holding glyphs (Unicode +
+//! box) and rulings, in points with a top-left origin, upright as a person sees
+//! the page (CropBox offset and /Rotate applied).
+//!
+//! Built on hayro-syntax / hayro-interpret; no hayro type leaks out of this module.
+
+mod device;
+mod fonts;
+mod guard;
+mod text;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use hayro_interpret::font::FontQuery;
+use hayro_interpret::kurbo::{Affine, Rect as KRect};
+use hayro_interpret::{
+    Context, InterpreterCache, InterpreterSettings, RenderContent, interpret_page,
+};
+use hayro_syntax::{LoadPdfError, Pdf};
+
+pub use text::page_text;
+
+/// An axis-aligned rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Rect {
+    pub x0: f32,
+    pub top: f32,
+    pub x1: f32,
+    pub bottom: f32,
+}
+
+/// One drawn glyph.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Glyph {
+    /// Unicode text of the glyph (usually one char; a ligature may give several).
+    pub text: String,
+    /// Box: x0..x1 = pen origin .. origin + advance width; top/bottom from the
+    /// baseline and font size (top = baseline - 0.88*size, bottom = baseline + 0.12*size),
+    /// NOT from font descriptor ascent/descent (LibreOffice writes 0 for both).
+    pub bbox: Rect,
+    /// Baseline y (top-left origin).
+    pub baseline: f32,
+    /// Effective font size in points (text matrix x CTM applied).
+    pub size: f32,
+    /// false when the glyph is rotated relative to the upright page (vertical text etc).
+    pub upright: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Orientation {
+    Horizontal,
+    Vertical,
+}
+
+/// An axis-aligned ruling segment: a stroked line, one side of a stroked rectangle,
+/// or a thin filled rectangle (its centre line).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Ruling {
+    pub orientation: Orientation,
+    /// y for a horizontal ruling, x for a vertical one.
+    pub pos: f32,
+    /// Start and end along the other axis (start <= end).
+    pub start: f32,
+    pub end: f32,
+}
+
+/// One page, upright.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Page {
+    /// 1-based page number in the file.
+    pub number: usize,
+    pub width: f32,
+    pub height: f32,
+    pub glyphs: Vec<Glyph>,
+    pub rulings: Vec<Ruling>,
+}
+
+/// Bounds on the work done for one file.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Pages beyond this are not read (the first `max_pages` are returned).
+    pub max_pages: usize,
+    /// Glyphs kept per page; further glyphs on the page are dropped.
+    pub max_glyphs_per_page: usize,
+    /// Rulings kept per page; further rulings on the page are dropped.
+    pub max_rulings_per_page: usize,
+    /// Maximum number of form XObject invocations one form may expand to
+    /// (self-referencing or exponentially nested forms). A page over the bound
+    /// makes the file `Unreadable` instead of hanging.
+    pub max_form_expansion: u64,
+    /// Largest inflated size of one Flate stream (page content, form, font program,
+    /// ToUnicode) before the file is rejected as a decompression bomb (`Unreadable`).
+    pub max_stream_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_pages: 2000,
+            max_glyphs_per_page: 200_000,
+            max_rulings_per_page: 100_000,
+            max_form_expansion: 10_000,
+            max_stream_bytes: 256 << 20,
+        }
+    }
+}
+
+/// Why a PDF could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfError {
+    /// The bytes are not a PDF at all (e.g. HTML).
+    NotPdf(String),
+    /// The file is encrypted and cannot be opened with an empty password.
+    Encrypted(String),
+    /// Malformed beyond repair (or hostile).
+    Unreadable(String),
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfError::NotPdf(m) => write!(f, "not a PDF: {m}"),
+            PdfError::Encrypted(m) => write!(f, "encrypted: {m}"),
+            PdfError::Unreadable(m) => write!(f, "unreadable PDF: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// A minimal TrueType font (one empty `.notdef`, advance 0) given to hayro for every
+/// font that is not embedded: we never render, and an advance of 0 keeps hayro from
+/// rescaling glyph transforms to a substitute font's metrics.
+static BLANK_FONT: &[u8] = include_bytes!("blank.ttf");
+
+fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+fn settings() -> InterpreterSettings {
+    let blank: Arc<&'static [u8]> = Arc::new(BLANK_FONT);
+    InterpreterSettings {
+        font_resolver: Arc::new(move |_q: &FontQuery| Some((blank.clone() as _, 0))),
+        // Annotation appearances (stamps, form fields, comments) are not page text
+        // for pdftotext / pdfplumber either.
+        render_content: RenderContent::PAGE,
+        ..InterpreterSettings::default()
+    }
+}
+
+/// Parse a PDF and build the page model of every page (up to `limits.max_pages`).
+pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
+    if !looks_like_pdf(bytes) {
+        let what = if bytes.is_empty() {
+            "empty file".to_string()
+        } else {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(16)]);
+            format!("no %PDF- header (starts with {head:?})")
+        };
+        return Err(PdfError::NotPdf(what));
+    }
+    let pdf = match Pdf::new(bytes.to_vec()) {
+        Ok(p) => p,
+        Err(LoadPdfError::Decryption(e)) => {
+            return Err(PdfError::Encrypted(format!("{e:?}")));
+        }
+        Err(LoadPdfError::Invalid) => {
+            return Err(PdfError::Unreadable(
+                "cannot parse the file structure".into(),
+            ));
+        }
+    };
+    let pages = pdf.pages();
+    if pages.is_empty() {
+        return Err(PdfError::Unreadable("no pages".into()));
+    }
+    let n = pages.len().min(limits.max_pages);
+
+    // Fonts of the pages we read (for predefined-CMap decoding).
+    let mut font_map = fonts::FontMap::default();
+    font_map.max_stream_bytes = limits.max_stream_bytes;
+    let mut visited = HashSet::new();
+    for page in pages.iter().take(n) {
+        let res = page.resources();
+        fonts::scan_resources(&res.fonts, &res.x_objects, &mut font_map, &mut visited, 0);
+    }
+
+    if font_map.bomb {
+        return Err(PdfError::Unreadable(
+            "a font stream decompresses beyond the limit".into(),
+        ));
+    }
+    let settings = settings();
+    let cache = InterpreterCache::new();
+    let mut guard = guard::FormGuard::default();
+    guard.max_stream_bytes = limits.max_stream_bytes;
+    let has_gbk = font_map.has_gbk();
+    let mut reverse = fonts::ReverseCmaps::default();
+    let mut out = Vec::with_capacity(n);
+    for (i, page) in pages.iter().take(n).enumerate() {
+        if guard::contents_beyond(page.raw(), limits.max_stream_bytes) {
+            return Err(PdfError::Unreadable(format!(
+                "page {}: content stream decompresses beyond the limit",
+                i + 1
+            )));
+        }
+        if !guard.page_ok(&page.resources().x_objects, limits.max_form_expansion) {
+            return Err(PdfError::Unreadable(format!(
+                "page {}: form XObjects nest recursively or explode",
+                i + 1
+            )));
+        }
+        let (w, h) = page.render_dimensions();
+        let initial = Affine::new(page.initial_transform(true).as_coeffs());
+        let mut ctx = Context::new(
+            initial,
+            KRect::new(0.0, 0.0, f64::from(w), f64::from(h)),
+            &cache,
+            pdf.xref(),
+            settings.clone(),
+        );
+        let mut dev = device::Collector {
+            fonts: &font_map,
+            has_gbk,
+            reverse: &mut reverse,
+            blank_font: BLANK_FONT,
+            glyphs: Vec::new(),
+            rulings: Vec::new(),
+            max_glyphs: limits.max_glyphs_per_page,
+            max_rulings: limits.max_rulings_per_page,
+            last_fill: None,
+            clips: vec![KRect::new(0.0, 0.0, f64::from(w), f64::from(h))],
+        };
+        interpret_page(page, &mut ctx, &mut dev);
+        out.push(Page {
+            number: i + 1,
+            width: w,
+            height: h,
+            glyphs: dev.glyphs,
+            rulings: dev.rulings,
+        });
+    }
+    Ok(out)
+}
