@@ -80,10 +80,14 @@ impl Walker {
             // Text after the tables (notes, signatures) is not a field.
             return;
         }
-        self.note_page(page);
         if self.form.title.is_none() && is_title(text) {
+            // What came before the title (a prose page, 附件2) is no part of the form.
+            self.form.header_lines.clear();
+            self.form.pages = None;
+            self.form.unit = None;
             self.form.title = Some(text.to_string());
         }
+        self.note_page(page);
         if self.form.unit.is_none() {
             self.form.unit = unit_in(text);
         }
@@ -176,6 +180,18 @@ impl Walker {
         if first_label.is_some() {
             self.section = None;
             self.pairs(&slots);
+            return;
+        }
+        if self.section != Some(Section::Indicators)
+            && let Some(h) = header(Section::Indicators, &slots)
+            && h.iter().any(|c| c.1 == Column::Name)
+            && h.len() >= 3
+        {
+            // An indicator table without a section label of its own
+            // (一级指标 | 二级指标 | 三级指标 | … as its first row).
+            self.form.recognised = true;
+            self.enter(Section::Indicators);
+            self.header = h;
             return;
         }
         match self.section {
@@ -399,6 +415,9 @@ impl Walker {
     /// non-empty cell after it (before the next label); an unknown label
     /// followed by a value goes to `extra`.
     fn pairs(&mut self, slots: &[Slot<'_>]) {
+        if is_header_row(slots) {
+            return;
+        }
         let mut i = 0;
         while i < slots.len() {
             let text = slots[i].cell.text.trim();
@@ -495,6 +514,23 @@ fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> 
         }
     }
     (cols.len() >= 2).then_some(cols)
+}
+
+/// A row of column headings (`收入 | 决算数 | 支出 | 决算数`): short words,
+/// no number, no label the dictionary knows. Its cells label columns, not
+/// the cell beside them, so they are no label/value pairs.
+fn is_header_row(slots: &[Slot<'_>]) -> bool {
+    let texts: Vec<&str> = slots
+        .iter()
+        .map(|s| s.cell.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    texts.len() >= 2
+        && texts.iter().all(|t| {
+            t.chars().count() <= 6
+                && labels::label(t).is_none()
+                && matches!(parse_amount(t), Amount::NotANumber)
+        })
 }
 
 /// `单位: 万元`, `金额单位：元` in a text line.

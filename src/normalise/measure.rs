@@ -56,6 +56,12 @@ pub fn parse_measure(cell: &str) -> Option<Measure> {
             break;
         }
     }
+    // `=100%` (指标性质 ＝): equality is no comparison op, but the value stands.
+    if op.is_none()
+        && let Some(r) = rest.strip_prefix('=')
+    {
+        rest = r.trim_start();
+    }
     let (value, unit) = split_number(rest).map_or((None, None), |(v, u)| (Some(Num(v)), u));
     Some(Measure {
         raw: raw.to_string(),
@@ -117,6 +123,7 @@ mod tests {
         assert_eq!(m("1,200人"), (None, Some(1200.0), Some("人".into())));
         assert_eq!(m("300"), (None, Some(300.0), None));
         assert_eq!(m("１００％"), (None, Some(100.0), Some("%".into())));
+        assert_eq!(m("＝100%"), (None, Some(100.0), Some("%".into())));
     }
 
     #[test]
