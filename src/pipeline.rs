@@ -16,25 +16,44 @@ use crate::record::{Format, Record, Source};
 use crate::table::Block;
 use crate::{form, input, normalise, page, table};
 
-/// What the caller wants besides the records.
-#[derive(Debug, Clone, Copy, Default)]
+/// What the caller wants besides the records, and the bounds on one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Options {
     /// Include the reconstructed grids in every record.
     pub keep_tables: bool,
+    /// A PDF with more pages is `unreadable`.
+    pub max_pages: usize,
+    /// Largest inflated size of one PDF stream, in MiB (decompression bombs).
+    pub max_stream_mib: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        let limits = page::Limits::default();
+        Self {
+            keep_tables: false,
+            max_pages: limits.max_pages,
+            max_stream_mib: limits.max_stream_bytes >> 20,
+        }
+    }
 }
 
 /// The blocks (text lines and tables) of a file, whatever its format.
 ///
 /// # Errors
 /// The file's format is wrong, or it cannot be decoded.
-pub fn blocks(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Block>), FileError> {
+pub fn blocks(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(Format, Vec<Block>), FileError> {
     match input::sniff(name, bytes)? {
         Format::Text => {
             let text = input::text::decode(bytes)?;
             Ok((Format::Text, table::textdump::blocks(&text)))
         }
         Format::Pdf => {
-            let pages = pdf_pages(bytes)?;
+            let pages = pdf_pages(bytes, options)?;
             Ok((
                 Format::Pdf,
                 table::from_pages(&pages, &table::TableSettings::default()),
@@ -48,8 +67,13 @@ pub fn blocks(name: &str, bytes: &[u8]) -> Result<(Format, Vec<Block>), FileErro
 /// # Errors
 /// `not_pdf`, `encrypted`, `unreadable` from the reader; `no_text_layer`
 /// when no page has any text.
-pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<page::Page>, FileError> {
-    let pages = page::read_pdf(bytes, &page::Limits::default()).map_err(|e| match e {
+pub fn pdf_pages(bytes: &[u8], options: &Options) -> Result<Vec<page::Page>, FileError> {
+    let limits = page::Limits {
+        max_pages: options.max_pages,
+        max_stream_bytes: options.max_stream_mib.saturating_mul(1 << 20),
+        ..page::Limits::default()
+    };
+    let pages = page::read_pdf(bytes, &limits).map_err(|e| match e {
         page::PdfError::NotPdf(m) => FileError::new(ErrorCode::NotPdf, m),
         page::PdfError::Encrypted(m) => FileError::new(ErrorCode::Encrypted, m),
         page::PdfError::Unreadable(m) => FileError::new(ErrorCode::Unreadable, m),
@@ -68,7 +92,7 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<page::Page>, FileError> {
 /// # Errors
 /// `no_form_found` when the file holds no table, and the errors of [`blocks`].
 pub fn extract_bytes(path: &str, bytes: &[u8], options: Options) -> Result<Vec<Record>, FileError> {
-    let (format, blocks) = blocks(path, bytes)?;
+    let (format, blocks) = blocks(path, bytes, &options)?;
     let forms = form::recognise(&blocks);
     if forms.is_empty() {
         return Err(FileError::new(

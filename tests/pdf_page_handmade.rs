@@ -163,7 +163,16 @@ fn max_pages() {
         max_pages: 2,
         ..Limits::default()
     };
-    assert_eq!(read_pdf(&bytes, &limits).unwrap().len(), 2);
+    let e = read_pdf(&bytes, &limits).unwrap_err();
+    assert_eq!(
+        e,
+        PdfError::Unreadable("6 pages, over the limit of 2".into())
+    );
+    let six = Limits {
+        max_pages: 6,
+        ..Limits::default()
+    };
+    assert_eq!(read_pdf(&bytes, &six).unwrap().len(), 6);
 }
 
 #[test]

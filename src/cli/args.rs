@@ -22,6 +22,32 @@ pub enum Command {
     Text { file: PathBuf },
     /// Print the JSON Schema of the record.
     Schema,
+    /// Internal: read files named on stdin, one JSON request per line (used by `extract`).
+    #[command(hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// Bounds on one file, shared by `extract` and its workers.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitArgs {
+    /// A PDF with more pages is reported `unreadable`.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub max_pages: usize,
+    /// Largest inflated size of one PDF stream, in MiB; beyond it the file is a
+    /// decompression bomb and reported `unreadable`.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    pub max_stream_mib: u64,
+    /// Memory ceiling of the process reading one file, in MiB (address space).
+    #[arg(long, value_name = "MIB", default_value_t = 2048)]
+    pub memory_mib: u64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WorkerArgs {
+    #[arg(long)]
+    pub tables: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,4 +70,26 @@ pub struct ExtractArgs {
     /// Also write forms.csv, indicators.csv and tasks.csv into DIR.
     #[arg(long, value_name = "DIR")]
     pub csv: Option<PathBuf>,
+    /// Per-file time limit in seconds (0: none). A file past it is reported
+    /// `timeout` and its worker process is stopped.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Read every file in this process: no time limit or memory ceiling per
+    /// file (for debugging).
+    #[arg(long)]
+    pub in_process: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+impl LimitArgs {
+    /// The pipeline options these bounds give.
+    #[must_use]
+    pub fn options(&self, keep_tables: bool) -> crate::pipeline::Options {
+        crate::pipeline::Options {
+            keep_tables,
+            max_pages: self.max_pages,
+            max_stream_mib: self.max_stream_mib,
+        }
+    }
 }

@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{ExitStatus, ExtractArgs};
+use super::{ExitStatus, ExtractArgs, worker};
 use crate::error::{ErrorLine, FileError};
 use crate::output::Output;
 use crate::output::csv::CsvOut;
-use crate::pipeline::{self, Options};
+use crate::pipeline;
 use crate::record::Record;
 
 /// One input: where to read it, and the path to report.
@@ -95,13 +95,20 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         usize::from,
     );
-    let pool = rayon::ThreadPoolBuilder::new()
+    let threads_pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(io::Error::other)?;
-    let options = Options {
-        keep_tables: args.tables,
-    };
+    let options = args.limits.options(args.tables);
+    let pool = (!args.in_process).then(|| {
+        worker::Pool::new(
+            options,
+            worker::Bounds {
+                timeout: (args.timeout > 0).then(|| Duration::from_secs(args.timeout)),
+                memory_mib: args.limits.memory_mib,
+            },
+        )
+    });
     let progress = if io::stderr().is_terminal() {
         let pb =
             ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
@@ -139,13 +146,11 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         progress.inc(1);
         Ok(())
     };
-    in_order(
-        &pool,
-        &inputs,
-        threads * 4,
-        |input| pipeline::extract_file(&input.path, &input.shown, options),
-        &mut write,
-    )?;
+    let work = |input: &Input| match &pool {
+        Some(p) => p.extract(&input.path, &input.shown),
+        None => pipeline::extract_file(&input.path, &input.shown, options),
+    };
+    in_order(&threads_pool, &inputs, threads * 4, work, &mut write)?;
     progress.finish_and_clear();
 
     records_out.commit()?;
@@ -219,29 +224,32 @@ mod tests {
 
     #[test]
     fn results_come_in_input_order_with_a_small_window() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
+        // One thread included: the feeder must never take the only worker.
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let items: Vec<u64> = (0..200).collect();
+            let mut seen = Vec::new();
+            in_order(
+                &pool,
+                &items,
+                3,
+                |&x| {
+                    // Later items finish first now and then.
+                    std::thread::sleep(std::time::Duration::from_micros((200 - x) % 7 * 50));
+                    x * 2
+                },
+                &mut |&x, r| {
+                    assert_eq!(r, x * 2);
+                    seen.push(x);
+                    Ok(())
+                },
+            )
             .unwrap();
-        let items: Vec<u64> = (0..200).collect();
-        let mut seen = Vec::new();
-        in_order(
-            &pool,
-            &items,
-            3,
-            |&x| {
-                // Later items finish first now and then.
-                std::thread::sleep(std::time::Duration::from_micros((200 - x) % 7 * 50));
-                x * 2
-            },
-            &mut |&x, r| {
-                assert_eq!(r, x * 2);
-                seen.push(x);
-                Ok(())
-            },
-        )
-        .unwrap();
-        assert_eq!(seen, items);
+            assert_eq!(seen, items);
+        }
     }
 
     #[test]

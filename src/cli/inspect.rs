@@ -12,7 +12,14 @@ use crate::table::Block;
 fn load(file: &Path) -> Result<Vec<Block>, FileError> {
     let bytes = std::fs::read(file)
         .map_err(|e| FileError::new(crate::error::ErrorCode::Unreadable, e.to_string()))?;
-    pipeline::catch(|| pipeline::blocks(&file.to_string_lossy(), &bytes).map(|(_, b)| b))
+    pipeline::catch(|| {
+        pipeline::blocks(
+            &file.to_string_lossy(),
+            &bytes,
+            &pipeline::Options::default(),
+        )
+        .map(|(_, b)| b)
+    })
 }
 
 fn report(file: &Path, e: &FileError) -> ExitStatus {
@@ -48,7 +55,7 @@ pub fn text(file: &Path) -> io::Result<ExitStatus> {
         .map_err(|e| FileError::new(crate::error::ErrorCode::Unreadable, e.to_string()))
         .and_then(|bytes| {
             pipeline::catch(|| match crate::input::sniff(&name, &bytes)? {
-                Format::Pdf => Ok(pipeline::pdf_pages(&bytes)?
+                Format::Pdf => Ok(pipeline::pdf_pages(&bytes, &pipeline::Options::default())?
                     .iter()
                     .map(crate::page::page_text)
                     .collect::<Vec<_>>()

@@ -4,10 +4,11 @@
 mod args;
 mod extract;
 mod inspect;
+mod worker;
 
 use std::process::ExitCode;
 
-pub use args::{Args, Command, ExtractArgs};
+pub use args::{Args, Command, ExtractArgs, LimitArgs, WorkerArgs};
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,7 @@ pub fn run(args: Args) -> ExitStatus {
         Command::Tables { file } => inspect::tables(&file),
         Command::Text { file } => inspect::text(&file),
         Command::Schema => inspect::schema(),
+        Command::Worker(a) => worker::serve(a.limits.options(a.tables), a.limits.memory_mib),
     };
     result.unwrap_or_else(|e| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -79,7 +79,7 @@ pub struct Page {
 /// Bounds on the work done for one file.
 #[derive(Debug, Clone)]
 pub struct Limits {
-    /// Pages beyond this are not read (the first `max_pages` are returned).
+    /// A file with more pages is `Unreadable` (never silently cut short).
     pub max_pages: usize,
     /// Glyphs kept per page; further glyphs on the page are dropped.
     pub max_glyphs_per_page: usize,
@@ -150,7 +150,7 @@ fn settings() -> InterpreterSettings {
     }
 }
 
-/// Parse a PDF and build the page model of every page (up to `limits.max_pages`).
+/// Parse a PDF and build the page model of every page.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     if !looks_like_pdf(bytes) {
         let what = if bytes.is_empty() {
@@ -176,7 +176,14 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     if pages.is_empty() {
         return Err(PdfError::Unreadable("no pages".into()));
     }
-    let n = pages.len().min(limits.max_pages);
+    if pages.len() > limits.max_pages {
+        return Err(PdfError::Unreadable(format!(
+            "{} pages, over the limit of {}",
+            pages.len(),
+            limits.max_pages
+        )));
+    }
+    let n = pages.len();
 
     // Fonts of the pages we read (for predefined-CMap decoding).
     let mut font_map = fonts::FontMap::default();
