@@ -18,6 +18,11 @@ pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
         return false;
     }
     let raw = s.raw_data();
+    // Deflate expands at most about 1032:1, so a stream this small cannot
+    // pass the cap: no need to inflate it just to measure it.
+    if (raw.len() as u64).saturating_mul(1032) <= cap {
+        return false;
+    }
     let count = |r: &mut dyn Read| -> u64 {
         let mut buf = vec![0u8; 64 * 1024];
         let mut total = 0u64;
