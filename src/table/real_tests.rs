@@ -218,7 +218,13 @@ fn run_fixture(name: &str) {
     for g in gs {
         assert!(g.quality.unwrap_or(0.0) >= 0.9, "{name}");
     }
-    let _ = (r.plumber_seed, r.vs_plumber);
+    assert!(
+        r.seed.0 >= r.plumber_seed.0,
+        "{name}: seed cells {:?} fewer than pdfplumber {:?}",
+        r.seed,
+        r.plumber_seed
+    );
+    let _ = r.vs_plumber;
 }
 
 #[test]
