@@ -29,22 +29,11 @@ fn check(sample: &str) {
     let want: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&golden).expect("golden file"))
             .expect("golden JSON");
-    if got != want {
-        let g = serde_json::to_string_pretty(&got).unwrap();
-        let w = serde_json::to_string_pretty(&want).unwrap();
-        let first = g
-            .lines()
-            .zip(w.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!(
-            "{sample}: records differ from {} at line {}:\n got: {}\nwant: {}",
-            golden.display(),
-            first + 1,
-            g.lines().nth(first).unwrap_or(""),
-            w.lines().nth(first).unwrap_or("")
-        );
-    }
+    common::assert_json_eq(
+        &got,
+        &want,
+        &format!("{sample} against {}", golden.display()),
+    );
 }
 
 #[test]

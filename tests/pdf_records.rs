@@ -33,21 +33,7 @@ fn check_seed(sample: &str, pages: [u64; 2]) {
     assert_eq!(source["pages"], serde_json::json!(pages), "{sample}");
     let mut want = seed_golden();
     want.as_object_mut().unwrap().remove("source");
-    if got != want {
-        let g = serde_json::to_string_pretty(&got).unwrap();
-        let w = serde_json::to_string_pretty(&want).unwrap();
-        let first = g
-            .lines()
-            .zip(w.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!(
-            "{sample}: differs at line {}:\n got: {}\nwant: {}",
-            first + 1,
-            g.lines().nth(first).unwrap_or(""),
-            w.lines().nth(first).unwrap_or("")
-        );
-    }
+    common::assert_json_eq(&got, &want, sample);
 }
 
 #[test]

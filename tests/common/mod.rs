@@ -35,3 +35,24 @@ pub fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
         .collect()
 }
+
+/// Assert two JSON values are equal; on a difference, show the first line
+/// where their pretty forms part.
+pub fn assert_json_eq(got: &serde_json::Value, want: &serde_json::Value, what: &str) {
+    if got == want {
+        return;
+    }
+    let g = serde_json::to_string_pretty(got).unwrap();
+    let w = serde_json::to_string_pretty(want).unwrap();
+    let first = g
+        .lines()
+        .zip(w.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or(0);
+    panic!(
+        "{what}: differs at line {}:\n got: {}\nwant: {}",
+        first + 1,
+        g.lines().nth(first).unwrap_or(""),
+        w.lines().nth(first).unwrap_or("")
+    );
+}
