@@ -38,7 +38,7 @@ pub struct LimitArgs {
     #[arg(long, value_name = "MIB", default_value_t = 256)]
     pub max_stream_mib: u64,
     /// Memory ceiling of the process reading one file, in MiB (address space).
-    #[arg(long, value_name = "MIB", default_value_t = 2048)]
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
     pub memory_mib: u64,
 }
 

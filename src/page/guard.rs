@@ -11,16 +11,24 @@ use hayro_syntax::content::UntypedIter;
 use hayro_syntax::object::{Array, Dict, Name, ObjectIdentifier, Stream};
 
 /// Whether a Flate-compressed stream inflates to more than `cap` bytes (a
-/// decompression bomb). Decodes in a streaming fashion with bounded memory; other
-/// filters are not checked.
+/// decompression bomb). A chain of Flate filters (`[/FlateDecode /FlateDecode]`)
+/// is followed through every stage, since each multiplies. Decodes in a
+/// streaming fashion with bounded memory; other filters are not checked (they
+/// cannot expand much on their own).
 pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
-    if s.filters().first() != Some(&Filter::FlateDecode) {
+    let stages = s
+        .filters()
+        .iter()
+        .take_while(|f| **f == Filter::FlateDecode)
+        .count();
+    if stages == 0 {
         return false;
     }
     let raw = s.raw_data();
-    // Deflate expands at most about 1032:1, so a stream this small cannot
-    // pass the cap: no need to inflate it just to measure it.
-    if (raw.len() as u64).saturating_mul(1032) <= cap {
+    // Deflate expands at most about 1032:1 per stage, so a stream this small
+    // cannot pass the cap: no need to inflate it just to measure it.
+    let most = (0..stages).fold(raw.len() as u64, |n, _| n.saturating_mul(1032));
+    if most <= cap {
         return false;
     }
     let count = |r: &mut dyn Read| -> u64 {
@@ -34,13 +42,102 @@ pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
         }
         total
     };
-    let n = count(&mut flate2::read::ZlibDecoder::new(&raw[..]));
-    let n = if n == 0 {
+    let mut chain: Box<dyn Read + '_> = Box::new(&raw[..]);
+    for _ in 0..stages {
+        chain = Box::new(flate2::read::ZlibDecoder::new(chain));
+    }
+    let n = count(&mut chain);
+    let n = if n == 0 && stages == 1 {
         count(&mut flate2::read::DeflateDecoder::new(&raw[..]))
     } else {
         n
     };
     n > cap
+}
+
+/// Deepest nesting of arrays and dictionaries allowed in a content stream.
+/// Deeper operands make the interpreter drop the rest of the page, which
+/// would give a silently incomplete page: such a page is refused instead.
+pub(crate) const MAX_OPERAND_NESTING: usize = 256;
+
+/// Whether a content stream nests arrays or dictionaries deeper than `max`.
+/// Literal strings, hex strings and comments are skipped.
+pub(crate) fn nested_beyond(data: &[u8], max: usize) -> bool {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < data.len() {
+        match data[i] {
+            b'%' => {
+                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut level = 1;
+                i += 1;
+                while i < data.len() && level > 0 {
+                    match data[i] {
+                        b'\\' => i += 1,
+                        b'(' => level += 1,
+                        b')' => level -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'<' if data.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b'<' => {
+                while i < data.len() && data[i] != b'>' {
+                    i += 1;
+                }
+            }
+            b'>' if data.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > max {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether one of the page's content streams nests operands deeper than `max`.
+pub(crate) fn contents_nested_beyond(page: &Dict<'_>, max: usize) -> bool {
+    let deep = |s: Stream<'_>| s.decoded().is_ok_and(|d| nested_beyond(&d, max));
+    if let Some(s) = page.get::<Stream<'_>>(b"Contents") {
+        return deep(s);
+    }
+    if let Some(a) = page.get::<Array<'_>>(b"Contents") {
+        return a.iter::<Stream<'_>>().any(deep);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nested_beyond;
+
+    #[test]
+    fn nesting_depth() {
+        assert!(!nested_beyond(b"BT [(a) -20 (b)] TJ ET", 2));
+        assert!(nested_beyond(b"[[[1]]] pop", 2));
+        assert!(!nested_beyond(b"<< /A << /B 1 >> >> BDC", 2));
+        assert!(nested_beyond(b"<< /A << /B [1] >> >> BDC", 2));
+        // Brackets inside strings and comments do not count.
+        assert!(!nested_beyond(b"[(a\\) [[[) <5B5B5B>] % [[[[\n", 2));
+        let deep = "[".repeat(100_000);
+        assert!(nested_beyond(deep.as_bytes(), 256));
+    }
 }
 
 /// Whether one of the page's content streams is a decompression bomb.

@@ -213,6 +213,13 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
                 i + 1
             )));
         }
+        if guard::contents_nested_beyond(page.raw(), guard::MAX_OPERAND_NESTING) {
+            return Err(PdfError::Unreadable(format!(
+                "page {}: operands nested deeper than {} levels",
+                i + 1,
+                guard::MAX_OPERAND_NESTING
+            )));
+        }
         if !guard.page_ok(&page.resources().x_objects, limits.max_form_expansion) {
             return Err(PdfError::Unreadable(format!(
                 "page {}: form XObjects nest recursively or explode",

@@ -1,0 +1,313 @@
+//! The hostile-input set (tests/data/hostile/, written by samples/make/make_hostile.py):
+//! every file gives exactly its expected error code, or records, and the run over the set
+//! exits 1 with the good files' records beside the errors.
+//!
+//! One more file is built here, in a temp dir: `bomb_2gb.pdf`, a page whose single
+//! /FlateDecode content stream inflates to 2,202,009,600 bytes (~2.1 MB on disk even at
+//! zlib's best ratio, too big to commit). No assertion is about speed.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::{jixiao, json_lines, root};
+use jixiao::pipeline::{self, Options};
+
+const DIR: &str = "tests/data/hostile";
+
+/// What one input must give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// At least one record (and no error line).
+    Records,
+    /// Exactly this error code (and no record).
+    Error(&'static str),
+}
+use Expect::{Error, Records};
+
+/// File name -> expected outcome. Every file in tests/data/hostile must be listed.
+const EXPECTED: &[(&str, Expect)] = &[
+    // The good files beside the hostile ones.
+    ("good.pdf", Records),
+    ("good.txt", Records),
+    // Not a PDF although named .pdf.
+    ("empty.pdf", Error("not_pdf")),
+    ("random.pdf", Error("not_pdf")),
+    ("html.pdf", Error("not_pdf")),
+    // Cut inside the font objects: no page, no xref, no trailer is left.
+    ("truncated.pdf", Error("unreadable")),
+    // Wrong xref offsets and startxref: must be reconstructed and read, as poppler does.
+    ("broken_xref.pdf", Records),
+    ("encrypted_password.pdf", Error("encrypted")),
+    // Encrypted with an empty user password: opens without one, so it must be read.
+    ("encrypted_empty_password.pdf", Records),
+    // One image, no font, no text operator.
+    ("scan.pdf", Error("no_text_layer")),
+    // The two real pages are intact; the page tree also holds a /Pages node that is its
+    // own kid and one whose kid is the root. poppler skips the loops and reads the pages.
+    ("page_tree_cycle.pdf", Records),
+    // 100,000-deep arrays in an object the catalog names and in page 1's content.
+    // poppler skips the deep operand and reads the page; our interpreter would drop
+    // the rest of the page after it, giving a silently incomplete form, so the page
+    // is refused instead: a clean `unreadable`, never a wrong record.
+    ("deep_nesting.pdf", Error("unreadable")),
+    // /Filter [/FlateDecode /FlateDecode]: 5 KB -> 2 MB -> 2.2 GB. A decompression bomb:
+    // rejected as `unreadable`, as the single-flate bomb is (page::Limits::max_stream_bytes).
+    ("bomb_flate2x.pdf", Error("unreadable")),
+    // The same twice-deflated stream as a drawn form XObject, as the ToUnicode CMap and as
+    // the FontFile2 of the font of the page's text.
+    ("bomb_flate2x_form.pdf", Error("unreadable")),
+    ("bomb_flate2x_tounicode.pdf", Error("unreadable")),
+    ("bomb_flate2x_fontfile.pdf", Error("unreadable")),
+    // Prose in two fonts, no table, no ruling.
+    ("no_table.pdf", Error("no_form_found")),
+    // 300 pages (good.pdf's two pages 150 times, sharing content streams): an ordinary
+    // document, read in well under a second, far within any per-file time limit and
+    // below page::Limits::max_pages, so records (150 copies of the form today), not
+    // `timeout`.
+    ("pages_300.pdf", Records),
+    // Not UTF-8, no BOM, not GB18030.
+    ("undecodable.txt", Error("decode_failed")),
+];
+
+/// Built in the temp dir by [`bomb_pdf`], passed as an extra path.
+const BOMB_2GB: (&str, Expect) = ("bomb_2gb.pdf", Error("unreadable"));
+
+/// Inflated size of the single-stream bomb: 2100 MiB, over 2 GB.
+const BOMB_BYTES: u64 = 2100 << 20;
+
+/// A zlib stream that inflates to `n` NUL bytes (`n` a multiple of 1 MiB), built without
+/// compressing `n` bytes: a full flush ends a deflate block byte-aligned with an empty
+/// window, so the block for 1 MiB of zeros can be repeated; then an empty final block and
+/// the Adler-32 of `n` zeros (a = 1, b = n mod 65521).
+fn zeros_zlib(n: u64) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    const CHUNK: usize = 1 << 20;
+    assert_eq!(n % CHUNK as u64, 0);
+    let zeros = vec![0u8; CHUNK];
+    let mut c = Compress::new(Compression::best(), false);
+    let mut block = Vec::with_capacity(CHUNK);
+    c.compress_vec(&zeros, &mut block, FlushCompress::Full)
+        .unwrap();
+    assert_eq!(
+        c.total_in(),
+        CHUNK as u64,
+        "one call compresses the whole chunk"
+    );
+    let count = usize::try_from(n / CHUNK as u64).unwrap();
+    let mut out = Vec::with_capacity(block.len() * count + 8);
+    out.extend_from_slice(&[0x78, 0xDA]);
+    for _ in 0..count {
+        out.extend_from_slice(&block);
+    }
+    out.extend_from_slice(&[0x03, 0x00]);
+    let adler = (u32::try_from(n % 65521).unwrap() << 16) | 1;
+    out.extend_from_slice(&adler.to_be_bytes());
+    out
+}
+
+/// A one-page PDF whose content stream is `data` with `/Filter /FlateDecode`.
+fn bomb_pdf(data: &[u8]) -> Vec<u8> {
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(data);
+    stream.extend_from_slice(b"\nendstream");
+    let objs: [&[u8]; 4] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        &stream,
+    ];
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn zeros_zlib_is_valid_zlib() {
+    use std::io::Read;
+    let z = zeros_zlib(3 << 20);
+    let mut out = Vec::new();
+    flate2::read::ZlibDecoder::new(&z[..])
+        .read_to_end(&mut out)
+        .unwrap();
+    assert_eq!(out.len(), 3 << 20);
+    assert!(out.iter().all(|&b| b == 0));
+}
+
+/// Every file of the set is in EXPECTED and every entry has its file.
+fn files() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root().join(DIR))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let mut listed: Vec<String> = EXPECTED.iter().map(|(n, _)| (*n).to_string()).collect();
+    listed.sort();
+    assert_eq!(names, listed, "tests/data/hostile and EXPECTED differ");
+    names
+}
+
+fn write_bomb(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join(BOMB_2GB.0);
+    fs::write(&path, bomb_pdf(&zeros_zlib(BOMB_BYTES))).unwrap();
+    path
+}
+
+/// What a run gave for one input: its error codes and its number of records and forms.
+#[derive(Debug, Default)]
+struct Got {
+    errors: Vec<String>,
+    records: usize,
+    forms: Vec<String>,
+}
+
+#[test]
+fn hostile_set_gives_its_expected_codes_and_the_good_files_records() {
+    files();
+    let tmp = tempfile::tempdir().unwrap();
+    let bomb = write_bomb(tmp.path());
+    let bomb = bomb.to_str().unwrap();
+    let r = tmp.path().join("r.jsonl");
+    let e = tmp.path().join("e.jsonl");
+    let out = jixiao(
+        &root(),
+        &[
+            "extract",
+            DIR,
+            bomb,
+            "-o",
+            r.to_str().unwrap(),
+            "--errors",
+            e.to_str().unwrap(),
+        ],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+
+    // Outcome per file name.
+    let mut got: BTreeMap<String, Got> = BTreeMap::new();
+    let name_of = |path: &str| {
+        if path == bomb {
+            return BOMB_2GB.0.to_string();
+        }
+        path.strip_prefix(&format!("{DIR}/"))
+            .unwrap_or_else(|| panic!("unexpected path {path:?}"))
+            .to_string()
+    };
+    for line in json_lines(&fs::read(&e).unwrap_or_default()) {
+        let path = line["path"].as_str().unwrap();
+        assert!(
+            !line["message"].as_str().unwrap_or_default().is_empty(),
+            "error line without a message: {line}"
+        );
+        got.entry(name_of(path))
+            .or_default()
+            .errors
+            .push(line["error"].as_str().unwrap().to_string());
+    }
+    for rec in json_lines(&fs::read(&r).unwrap_or_default()) {
+        let g = got
+            .entry(name_of(rec["source"]["path"].as_str().unwrap()))
+            .or_default();
+        g.records += 1;
+        g.forms
+            .push(rec["form"].as_str().unwrap_or("?").to_string());
+    }
+
+    let mut wrong = Vec::new();
+    for &(name, expect) in EXPECTED.iter().chain([&BOMB_2GB]) {
+        let g = got.remove(name).unwrap_or_default();
+        // A file read must be read as the form it holds (all hold the seed form), not as
+        // some leftover table.
+        let ok = match expect {
+            Records => {
+                g.errors.is_empty()
+                    && g.records > 0
+                    && g.forms.iter().all(|f| f == "department_overall")
+            }
+            Error(code) => g.records == 0 && g.errors == [code],
+        };
+        if !ok {
+            wrong.push(format!(
+                "{name}: expected {expect:?}, got errors {:?} and {} records (forms {:?})",
+                g.errors, g.records, g.forms
+            ));
+        }
+    }
+    assert!(got.is_empty(), "outcomes for unknown inputs: {got:?}");
+    assert!(
+        wrong.is_empty(),
+        "wrong outcomes:\n{}\nstderr: {stderr}",
+        wrong.join("\n")
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+}
+
+/// The same expectations one file at a time through the library (no worker process, no
+/// time limit: only the reader's own limits protect this).
+#[test]
+fn each_hostile_file_through_extract_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bomb = write_bomb(tmp.path());
+    let mut inputs: Vec<(String, std::path::PathBuf, Expect)> = files()
+        .into_iter()
+        .map(|n| {
+            let expect = EXPECTED.iter().find(|(m, _)| *m == n).unwrap().1;
+            (n.clone(), root().join(DIR).join(&n), expect)
+        })
+        .collect();
+    inputs.push((BOMB_2GB.0.to_string(), bomb, BOMB_2GB.1));
+    let mut wrong = Vec::new();
+    for (name, path, expect) in inputs {
+        let bytes = fs::read(&path).unwrap();
+        let got = pipeline::catch(|| pipeline::extract_bytes(&name, &bytes, Options::default()));
+        let ok = match (&got, expect) {
+            (Ok(recs), Records) => {
+                !recs.is_empty()
+                    && recs
+                        .iter()
+                        .all(|r| serde_json::to_value(r).unwrap()["form"] == "department_overall")
+            }
+            (Err(e), Error(code)) => e.code.as_str() == code,
+            _ => false,
+        };
+        if !ok {
+            let shown = match &got {
+                Ok(recs) => format!(
+                    "{} records (forms {:?})",
+                    recs.len(),
+                    recs.iter()
+                        .map(|r| serde_json::to_value(r).unwrap()["form"].clone())
+                        .collect::<Vec<_>>()
+                ),
+                Err(e) => format!("{}: {}", e.code.as_str(), e.message),
+            };
+            wrong.push(format!("{name}: expected {expect:?}, got {shown}"));
+        }
+    }
+    assert!(wrong.is_empty(), "wrong outcomes:\n{}", wrong.join("\n"));
+}
