@@ -11,48 +11,122 @@ use hayro_syntax::content::UntypedIter;
 use hayro_syntax::object::{Array, Dict, Name, ObjectIdentifier, Stream};
 
 /// Whether a Flate-compressed stream inflates to more than `cap` bytes (a
-/// decompression bomb). A chain of Flate filters (`[/FlateDecode /FlateDecode]`)
-/// is followed through every stage, since each multiplies. Decodes in a
-/// streaming fashion with bounded memory; other filters are not checked (they
-/// cannot expand much on their own).
+/// decompression bomb).
+///
+/// - A chain of Flate filters (`[/FlateDecode /FlateDecode]`) is followed
+///   through every stage, since each multiplies.
+/// - ASCIIHex / ASCII85 stages in front of it are decoded first (they only
+///   shrink the data).
+/// - A stream large enough to pass the cap that a strict inflater cannot
+///   read to its end counts as a bomb too: the interpreter's lenient inflater
+///   would go on past the damage, beyond what could be measured.
+///
+/// Decodes in a streaming fashion with bounded memory.
 pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
-    let stages = s
-        .filters()
+    let filters = s.filters();
+    let raw = s.raw_data();
+    let mut data = std::borrow::Cow::Borrowed(raw.as_ref());
+    let mut first = 0;
+    while let Some(f) = filters.get(first) {
+        let decoded = match f {
+            Filter::AsciiHexDecode => ascii_hex(&data),
+            Filter::Ascii85Decode => ascii85(&data),
+            _ => break,
+        };
+        data = std::borrow::Cow::Owned(decoded);
+        first += 1;
+    }
+    let stages = filters[first..]
         .iter()
         .take_while(|f| **f == Filter::FlateDecode)
         .count();
     if stages == 0 {
         return false;
     }
-    let raw = s.raw_data();
     // Deflate expands at most about 1032:1 per stage, so a stream this small
     // cannot pass the cap: no need to inflate it just to measure it.
-    let most = (0..stages).fold(raw.len() as u64, |n, _| n.saturating_mul(1032));
+    let most = (0..stages).fold(data.len() as u64, |n, _| n.saturating_mul(1032));
     if most <= cap {
         return false;
     }
-    let count = |r: &mut dyn Read| -> u64 {
+    // (bytes read, whether reading stopped on an error before the end)
+    let count = |r: &mut dyn Read| -> (u64, bool) {
         let mut buf = vec![0u8; 64 * 1024];
         let mut total = 0u64;
         while total <= cap {
             match r.read(&mut buf) {
-                Ok(0) | Err(_) => break,
+                Ok(0) => return (total, false),
                 Ok(n) => total += n as u64,
+                Err(_) => return (total, true),
             }
         }
-        total
+        (total, false)
     };
-    let mut chain: Box<dyn Read + '_> = Box::new(&raw[..]);
+    let mut chain: Box<dyn Read + '_> = Box::new(&data[..]);
     for _ in 0..stages {
         chain = Box::new(flate2::read::ZlibDecoder::new(chain));
     }
-    let n = count(&mut chain);
-    let n = if n == 0 && stages == 1 {
-        count(&mut flate2::read::DeflateDecoder::new(&raw[..]))
-    } else {
-        n
-    };
-    n > cap
+    let (mut n, mut damaged) = count(&mut chain);
+    if n == 0 && stages == 1 {
+        // Some producers write raw deflate without the zlib header.
+        (n, damaged) = count(&mut flate2::read::DeflateDecoder::new(&data[..]));
+    }
+    n > cap || damaged
+}
+
+/// ASCIIHexDecode: hex digit pairs, white space ignored, `>` ends.
+fn ascii_hex(data: &[u8]) -> Vec<u8> {
+    let digits = data
+        .iter()
+        .take_while(|&&b| b != b'>')
+        .filter_map(|&b| char::from(b).to_digit(16));
+    let mut out = Vec::with_capacity(data.len() / 2);
+    let mut high: Option<u32> = None;
+    for d in digits {
+        match high.take() {
+            #[allow(clippy::cast_possible_truncation)]
+            Some(h) => out.push((h * 16 + d) as u8),
+            None => high = Some(d),
+        }
+    }
+    if let Some(h) = high {
+        #[allow(clippy::cast_possible_truncation)]
+        out.push((h * 16) as u8);
+    }
+    out
+}
+
+/// ASCII85Decode: groups of five `!`..`u`, `z` for four zeros, `~>` ends.
+fn ascii85(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut group = [0u8; 5];
+    let mut len = 0;
+    for &b in data {
+        match b {
+            b'~' => break,
+            b'z' if len == 0 => out.extend_from_slice(&[0; 4]),
+            b'!'..=b'u' => {
+                group[len] = b - b'!';
+                len += 1;
+                if len == 5 {
+                    let v = group.iter().fold(0u64, |v, &d| v * 85 + u64::from(d));
+                    #[allow(clippy::cast_possible_truncation)]
+                    out.extend_from_slice(&(v as u32).to_be_bytes());
+                    len = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    if len > 1 {
+        for slot in group.iter_mut().skip(len) {
+            *slot = 84;
+        }
+        let v = group.iter().fold(0u64, |v, &d| v * 85 + u64::from(d));
+        #[allow(clippy::cast_possible_truncation)]
+        out.extend_from_slice(&(v as u32).to_be_bytes()[..len - 1]);
+    }
+    out
 }
 
 /// Deepest nesting of arrays and dictionaries allowed in a content stream.
@@ -125,7 +199,15 @@ pub(crate) fn contents_nested_beyond(page: &Dict<'_>, max: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::nested_beyond;
+    use super::{ascii_hex, ascii85, nested_beyond};
+
+    #[test]
+    fn text_filters() {
+        assert_eq!(ascii_hex(b"48 65 6c6C6f>ignored"), b"Hello");
+        assert_eq!(ascii_hex(b"4"), [0x40]);
+        assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>"), b"Hello World!");
+        assert_eq!(ascii85(b"z~>"), [0, 0, 0, 0]);
+    }
 
     #[test]
     fn nesting_depth() {
