@@ -74,3 +74,15 @@ fn flate_bomb_behind_asciihex() {
         Err(ErrorCode::Unreadable)
     );
 }
+
+/// Derived (fuzz/make_flate_bomb_bypass.py): a 1 KB PDF whose content stream
+/// is `[/RunLengthDecode /FlateDecode /FlateDecode]`. The guard decodes only
+/// ASCIIHex / ASCII85 prefixes, so with RunLength (or LZW) in front it checks
+/// nothing; the stream inflates to 300 MB, past the 256 MiB cap.
+#[test]
+fn flate_bomb_behind_runlength() {
+    assert_eq!(
+        run("flate_bomb_behind_runlength.pdf"),
+        Err(ErrorCode::Unreadable)
+    );
+}

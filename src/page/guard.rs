@@ -15,8 +15,8 @@ use hayro_syntax::object::{Array, Dict, Name, ObjectIdentifier, Stream};
 ///
 /// - A chain of Flate filters (`[/FlateDecode /FlateDecode]`) is followed
 ///   through every stage, since each multiplies.
-/// - ASCIIHex / ASCII85 stages in front of it are decoded first (they only
-///   shrink the data).
+/// - ASCIIHex / ASCII85 / RunLength stages in front of it are decoded first
+///   (RunLength itself is bounded by the cap). LZW is not measured.
 /// - A stream large enough to pass the cap that a strict inflater cannot
 ///   read to its end counts as a bomb too: the interpreter's lenient inflater
 ///   would go on past the damage, beyond what could be measured.
@@ -31,6 +31,10 @@ pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
         let decoded = match f {
             Filter::AsciiHexDecode => ascii_hex(&data),
             Filter::Ascii85Decode => ascii85(&data),
+            Filter::RunLengthDecode => match run_length(&data, cap) {
+                Some(d) => d,
+                None => return true,
+            },
             _ => break,
         };
         data = std::borrow::Cow::Owned(decoded);
@@ -62,16 +66,55 @@ pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
         }
         (total, false)
     };
-    let mut chain: Box<dyn Read + '_> = Box::new(&data[..]);
-    for _ in 0..stages {
-        chain = Box::new(flate2::read::ZlibDecoder::new(chain));
-    }
-    let (mut n, mut damaged) = count(&mut chain);
-    if n == 0 && stages == 1 {
-        // Some producers write raw deflate without the zlib header.
-        (n, damaged) = count(&mut flate2::read::DeflateDecoder::new(&data[..]));
-    }
+    let (n, damaged) = if stages == 1 {
+        // Measure with the input consumed known, so that a stream damaged near
+        // its end is refused only if what is left of it could still pass the
+        // cap. Some producers write raw deflate without the zlib header.
+        let mut z = flate2::read::ZlibDecoder::new(&data[..]);
+        let (mut n, mut damaged) = count(&mut z);
+        let mut left = data.len() as u64 - z.total_in();
+        if n == 0 {
+            let mut d = flate2::read::DeflateDecoder::new(&data[..]);
+            (n, damaged) = count(&mut d);
+            left = data.len() as u64 - d.total_in();
+        }
+        (
+            n,
+            damaged && n.saturating_add(left.saturating_mul(1032)) > cap,
+        )
+    } else {
+        let mut chain: Box<dyn Read + '_> = Box::new(&data[..]);
+        for _ in 0..stages {
+            chain = Box::new(flate2::read::ZlibDecoder::new(chain));
+        }
+        count(&mut chain)
+    };
     n > cap || damaged
+}
+
+/// RunLengthDecode, or `None` when the output would pass `cap`.
+fn run_length(data: &[u8], cap: u64) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&len) = data.get(i) {
+        match len {
+            128 => break,
+            0..=127 => {
+                let run = data.get(i + 1..i + 2 + usize::from(len))?;
+                out.extend_from_slice(run);
+                i += 2 + usize::from(len);
+            }
+            _ => {
+                let b = *data.get(i + 1)?;
+                out.extend(std::iter::repeat_n(b, 257 - usize::from(len)));
+                i += 2;
+            }
+        }
+        if out.len() as u64 > cap {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// ASCIIHexDecode: hex digit pairs, white space ignored, `>` ends.
@@ -199,7 +242,7 @@ pub(crate) fn contents_nested_beyond(page: &Dict<'_>, max: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_hex, ascii85, nested_beyond};
+    use super::{ascii_hex, ascii85, nested_beyond, run_length};
 
     #[test]
     fn text_filters() {
@@ -207,6 +250,11 @@ mod tests {
         assert_eq!(ascii_hex(b"4"), [0x40]);
         assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>"), b"Hello World!");
         assert_eq!(ascii85(b"z~>"), [0, 0, 0, 0]);
+        assert_eq!(
+            run_length(&[2, b'a', b'b', b'c', 254, b'x', 128], 100).unwrap(),
+            b"abcxxx"
+        );
+        assert_eq!(run_length(&[129, 0, 129, 0], 200), None, "over the cap");
     }
 
     #[test]
