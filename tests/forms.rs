@@ -48,6 +48,21 @@ fn assert_subset(got: &Value, want: &Value, path: &str) {
     }
 }
 
+/// (code, field) of each warning in a JSON list.
+fn code_and_field(warnings: &Value) -> Vec<(String, String)> {
+    warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["code"].as_str().unwrap().into(),
+                w["field"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect()
+}
+
 fn check_form(name: &str) {
     let mut want = expected(name);
     let sample = want["source"]["path"].as_str().unwrap().to_string();
@@ -57,28 +72,8 @@ fn check_form(name: &str) {
     let want_warnings = want.as_object_mut().unwrap().remove("warnings").unwrap();
     want["source"].as_object_mut().unwrap().remove("path");
     assert_subset(got, &want, &sample);
-    let got_w: Vec<(String, String)> = got["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| {
-            (
-                w["code"].as_str().unwrap().into(),
-                w["field"].as_str().unwrap_or("").into(),
-            )
-        })
-        .collect();
-    let want_w: Vec<(String, String)> = want_warnings
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| {
-            (
-                w["code"].as_str().unwrap().into(),
-                w["field"].as_str().unwrap_or("").into(),
-            )
-        })
-        .collect();
+    let got_w = code_and_field(&got["warnings"]);
+    let want_w = code_and_field(&want_warnings);
     assert_eq!(got_w.len(), want_w.len(), "{sample}: warnings {got_w:?}");
     for ((gc, gf), (wc, wf)) in got_w.iter().zip(&want_w) {
         assert_eq!(gc, wc, "{sample}");

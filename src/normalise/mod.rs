@@ -14,8 +14,8 @@ use regex::Regex;
 
 use crate::form::{FundField, RawForm, RawIndicator, RawTask, labels};
 use crate::record::{
-    FormKind, FundSource, Funds, Goal, Indicator, Measure, Num, Record, SCHEMA, Source, Task,
-    TaskIndicator, Warning,
+    FormKind, FundSource, Funds, Goal, Indicator, Num, Record, SCHEMA, Source, Task, TaskIndicator,
+    Warning,
 };
 use checks::FundNumbers;
 use measure::parse_measure;
@@ -379,12 +379,6 @@ pub fn year_in(text: &str) -> Option<i32> {
     let re = RE.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid regex"));
     re.captures(&text::nfkc(text))
         .and_then(|c| c[1].parse().ok())
-}
-
-/// A measure from a cell, for callers outside this stage.
-#[must_use]
-pub fn measure(cell: &str) -> Option<Measure> {
-    parse_measure(cell)
 }
 
 #[cfg(test)]
