@@ -120,9 +120,16 @@ pub fn extract_bytes(path: &str, bytes: &[u8], options: Options) -> Result<Vec<R
 /// # Errors
 /// `unreadable` when the file cannot be read, and the errors of [`extract_bytes`].
 pub fn extract_file(path: &Path, shown: &str, options: Options) -> Result<Vec<Record>, FileError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| FileError::new(ErrorCode::Unreadable, e.to_string()))?;
+    let bytes = read(path)?;
     catch(|| extract_bytes(shown, &bytes, options))
+}
+
+/// A file's bytes.
+///
+/// # Errors
+/// `unreadable` with the I/O error.
+pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {
+    std::fs::read(path).map_err(|e| FileError::new(ErrorCode::Unreadable, e.to_string()))
 }
 
 thread_local! {

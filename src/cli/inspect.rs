@@ -10,8 +10,7 @@ use crate::record::{Format, Record};
 use crate::table::Block;
 
 fn load(file: &Path) -> Result<Vec<Block>, FileError> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| FileError::new(crate::error::ErrorCode::Unreadable, e.to_string()))?;
+    let bytes = pipeline::read(file)?;
     pipeline::catch(|| {
         pipeline::blocks(
             &file.to_string_lossy(),
@@ -51,18 +50,16 @@ pub fn tables(file: &Path) -> io::Result<ExitStatus> {
 /// the decoded text.
 pub fn text(file: &Path) -> io::Result<ExitStatus> {
     let name = file.to_string_lossy();
-    let result = std::fs::read(file)
-        .map_err(|e| FileError::new(crate::error::ErrorCode::Unreadable, e.to_string()))
-        .and_then(|bytes| {
-            pipeline::catch(|| match crate::input::sniff(&name, &bytes)? {
-                Format::Pdf => Ok(pipeline::pdf_pages(&bytes, &pipeline::Options::default())?
-                    .iter()
-                    .map(crate::page::page_text)
-                    .collect::<Vec<_>>()
-                    .join("\u{c}")),
-                Format::Text => crate::input::text::decode(&bytes),
-            })
-        });
+    let result = pipeline::read(file).and_then(|bytes| {
+        pipeline::catch(|| match crate::input::sniff(&name, &bytes)? {
+            Format::Pdf => Ok(pipeline::pdf_pages(&bytes, &pipeline::Options::default())?
+                .iter()
+                .map(crate::page::page_text)
+                .collect::<Vec<_>>()
+                .join("\u{c}")),
+            Format::Text => crate::input::text::decode(&bytes),
+        })
+    });
     match result {
         Ok(text) => {
             let mut out = io::stdout().lock();

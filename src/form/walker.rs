@@ -267,15 +267,7 @@ impl Walker {
     }
 
     fn funds_row(&mut self, row: &Row<'_>, skip: usize) {
-        let slots = &row.slots;
-        // Skip the section label itself ("部门资金情况", "项目资金（万元）").
-        let start =
-            if skip == 0 && matches!(labels::label(&slots[0].cell.text), Some(Label::Section(_))) {
-                1
-            } else {
-                skip
-            };
-        let content = &slots[start.min(slots.len())..];
+        let content = content(&row.slots, skip);
         let fund_labels: Vec<(usize, FundField)> = content
             .iter()
             .filter_map(|s| match labels::label(&s.cell.text) {
@@ -325,16 +317,7 @@ impl Walker {
             goal.achieved = non_empty(row.at(a)).or(goal.achieved.take());
             return;
         }
-        let start = if skip == 0
-            && matches!(
-                labels::label(&row.slots[0].cell.text),
-                Some(Label::Section(_))
-            ) {
-            1
-        } else {
-            skip
-        };
-        let mut texts = row.slots[start.min(row.slots.len())..]
+        let mut texts = content(&row.slots, skip)
             .iter()
             .filter_map(|s| non_empty(&s.cell.text));
         if goal.expected.is_none() {
@@ -493,6 +476,22 @@ impl Walker {
             }
         }
     }
+}
+
+/// A row's cells after its section label: `skip` label columns when the
+/// label spans down from above, else the row's own first cell when it is a
+/// section label ("部门资金情况", "项目资金（万元）").
+fn content<'s, 'g>(slots: &'s [Slot<'g>], skip: usize) -> &'s [Slot<'g>] {
+    let start = if skip == 0
+        && slots
+            .first()
+            .is_some_and(|s| matches!(labels::label(&s.cell.text), Some(Label::Section(_))))
+    {
+        1
+    } else {
+        skip
+    };
+    &slots[start.min(slots.len())..]
 }
 
 /// A header row: every non-empty cell is a column header of `section` (or

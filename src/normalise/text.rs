@@ -1,5 +1,6 @@
 //! Text helpers shared by the stages: NFKC folding, whitespace squashing,
-//! and the SPEC.md rule for joining wrapped lines of a cell.
+//! and which characters are CJK. (Wrapped lines of a PDF cell are joined in
+//! the table stage, `table::text`.)
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -35,27 +36,6 @@ pub fn is_cjk(c: char) -> bool {
     ) || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
-/// Join the lines of a wrapped cell: nothing between two lines when either
-/// side of the break is CJK, one space otherwise (Latin letters or digits).
-#[must_use]
-pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let (Some(a), Some(b)) = (out.chars().last(), line.chars().next())
-            && !is_cjk(a)
-            && !is_cjk(b)
-        {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 /// Trim and turn an empty cell into `None`.
 #[must_use]
 pub fn non_empty(s: &str) -> Option<String> {
@@ -71,18 +51,6 @@ mod tests {
     fn squash_folds_width_and_space() {
         assert_eq!(squash("部 门\n名 称："), "部门名称:");
         assert_eq!(squash("１００％"), "100%");
-    }
-
-    #[test]
-    fn join_rule() {
-        assert_eq!(
-            join_lines(["提升永和公建", "配套，为承担"]),
-            "提升永和公建配套，为承担"
-        );
-        assert_eq!(join_lines(["Annual", "budget 2021"]), "Annual budget 2021");
-        assert_eq!(join_lines(["完成率", "100%"]), "完成率100%");
-        assert_eq!(join_lines(["19,206.", "99"]), "19,206. 99");
-        assert_eq!(join_lines([" ", "a", ""]), "a");
     }
 
     #[test]

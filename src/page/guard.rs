@@ -228,57 +228,28 @@ pub(crate) fn nested_beyond(data: &[u8], max: usize) -> bool {
     false
 }
 
-/// Whether one of the page's content streams nests operands deeper than `max`.
-pub(crate) fn contents_nested_beyond(page: &Dict<'_>, max: usize) -> bool {
-    let deep = |s: Stream<'_>| s.decoded().is_ok_and(|d| nested_beyond(&d, max));
+/// The page's content streams (`/Contents` is one stream or an array).
+fn content_streams<'a>(page: &Dict<'a>) -> Vec<Stream<'a>> {
     if let Some(s) = page.get::<Stream<'_>>(b"Contents") {
-        return deep(s);
+        return vec![s];
     }
-    if let Some(a) = page.get::<Array<'_>>(b"Contents") {
-        return a.iter::<Stream<'_>>().any(deep);
-    }
-    false
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{ascii_hex, ascii85, nested_beyond, run_length};
-
-    #[test]
-    fn text_filters() {
-        assert_eq!(ascii_hex(b"48 65 6c6C6f>ignored"), b"Hello");
-        assert_eq!(ascii_hex(b"4"), [0x40]);
-        assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>"), b"Hello World!");
-        assert_eq!(ascii85(b"z~>"), [0, 0, 0, 0]);
-        assert_eq!(
-            run_length(&[2, b'a', b'b', b'c', 254, b'x', 128], 100).unwrap(),
-            b"abcxxx"
-        );
-        assert_eq!(run_length(&[129, 0, 129, 0], 200), None, "over the cap");
-    }
-
-    #[test]
-    fn nesting_depth() {
-        assert!(!nested_beyond(b"BT [(a) -20 (b)] TJ ET", 2));
-        assert!(nested_beyond(b"[[[1]]] pop", 2));
-        assert!(!nested_beyond(b"<< /A << /B 1 >> >> BDC", 2));
-        assert!(nested_beyond(b"<< /A << /B [1] >> >> BDC", 2));
-        // Brackets inside strings and comments do not count.
-        assert!(!nested_beyond(b"[(a\\) [[[) <5B5B5B>] % [[[[\n", 2));
-        let deep = "[".repeat(100_000);
-        assert!(nested_beyond(deep.as_bytes(), 256));
-    }
+    page.get::<Array<'_>>(b"Contents")
+        .map(|a| a.iter::<Stream<'_>>().collect())
+        .unwrap_or_default()
 }
 
 /// Whether one of the page's content streams is a decompression bomb.
 pub(crate) fn contents_beyond(page: &Dict<'_>, cap: u64) -> bool {
-    if let Some(s) = page.get::<Stream<'_>>(b"Contents") {
-        return inflates_beyond(&s, cap);
-    }
-    if let Some(a) = page.get::<Array<'_>>(b"Contents") {
-        return a.iter::<Stream<'_>>().any(|s| inflates_beyond(&s, cap));
-    }
-    false
+    content_streams(page)
+        .iter()
+        .any(|s| inflates_beyond(s, cap))
+}
+
+/// Whether one of the page's content streams nests operands deeper than `max`.
+pub(crate) fn contents_nested_beyond(page: &Dict<'_>, max: usize) -> bool {
+    content_streams(page)
+        .iter()
+        .any(|s| s.decoded().is_ok_and(|d| nested_beyond(&d, max)))
 }
 
 #[derive(Default)]
@@ -374,5 +345,35 @@ impl FormGuard {
             }
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ascii_hex, ascii85, nested_beyond, run_length};
+
+    #[test]
+    fn text_filters() {
+        assert_eq!(ascii_hex(b"48 65 6c6C6f>ignored"), b"Hello");
+        assert_eq!(ascii_hex(b"4"), [0x40]);
+        assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>"), b"Hello World!");
+        assert_eq!(ascii85(b"z~>"), [0, 0, 0, 0]);
+        assert_eq!(
+            run_length(&[2, b'a', b'b', b'c', 254, b'x', 128], 100).unwrap(),
+            b"abcxxx"
+        );
+        assert_eq!(run_length(&[129, 0, 129, 0], 200), None, "over the cap");
+    }
+
+    #[test]
+    fn nesting_depth() {
+        assert!(!nested_beyond(b"BT [(a) -20 (b)] TJ ET", 2));
+        assert!(nested_beyond(b"[[[1]]] pop", 2));
+        assert!(!nested_beyond(b"<< /A << /B 1 >> >> BDC", 2));
+        assert!(nested_beyond(b"<< /A << /B [1] >> >> BDC", 2));
+        // Brackets inside strings and comments do not count.
+        assert!(!nested_beyond(b"[(a\\) [[[) <5B5B5B>] % [[[[\n", 2));
+        let deep = "[".repeat(100_000);
+        assert!(nested_beyond(deep.as_bytes(), 256));
     }
 }
