@@ -192,6 +192,82 @@ fn output_into_a_missing_folder_is_an_error_and_writes_nothing() {
     assert!(!target.exists());
 }
 
+/// The seed's record line, as `-o` to a plain file writes it.
+fn seed_record_bytes() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("r.jsonl");
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "-o", target.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    fs::read(&target).unwrap()
+}
+
+#[test]
+fn output_to_a_named_pipe_is_written_into_it_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.jsonl");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    // A reader on the other end, as `-o >(gzip > r.gz)` or `-o /dev/stdout`
+    // has. Opened without blocking, so that if the pipe were replaced by a
+    // file the test reads nothing and fails rather than waiting for ever.
+    let mut reader = {
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000; // Linux
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(O_NONBLOCK)
+            .open(&fifo)
+            .unwrap()
+    };
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "-o", fifo.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // The record (a few KiB) sits in the pipe's buffer; the writer is gone.
+    let mut got = Vec::new();
+    std::io::Read::read_to_end(&mut reader, &mut got).unwrap();
+    assert_eq!(got, seed_record_bytes());
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    // Nothing was left beside it.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn output_through_a_link_replaces_the_file_it_names_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.jsonl");
+    fs::write(&real, "old\n").unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "-o", link.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read(&real).unwrap(), seed_record_bytes());
+    let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
+
 #[test]
 fn csv_tables_join_on_path_and_form() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,6 +2,11 @@
 //! written atomically (a temporary file beside the target, renamed into
 //! place only when the run is complete), so a killed run never leaves half
 //! a file.
+//!
+//! A target that is not a regular file (`/dev/null`, `/dev/stdout`, a named
+//! pipe, a shell's `>(…)`) is written in place instead: renaming over it
+//! would replace a device or a pipe with a plain file. A symbolic link is
+//! followed, so the file it points to is replaced, not the link.
 
 pub mod csv;
 
@@ -22,11 +27,23 @@ pub enum Output {
 }
 
 impl Output {
-    /// A file at `target`, written to a temporary file in the same folder.
+    /// A file at `target`, written to a temporary file in the same folder;
+    /// an existing target that is not a regular file is written directly.
     ///
     /// # Errors
     /// The folder does not exist or is not writable.
     pub fn file(target: &Path) -> io::Result<Self> {
+        let target = match fs::metadata(target) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                let sink = fs::OpenOptions::new().write(true).open(target)?;
+                return Ok(Self::Stream(Box::new(BufWriter::new(sink))));
+            }
+            // Through a link to the file it names (a dangling link is
+            // replaced, like a missing file).
+            Ok(_) => fs::canonicalize(target)?,
+            Err(_) => target.to_path_buf(),
+        };
+        let target = target.as_path();
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -80,9 +97,11 @@ impl Output {
             Self::File { tmp, target } => {
                 let tmp = tmp.into_inner().map_err(io::IntoInnerError::into_error)?;
                 tmp.as_file().sync_all()?;
-                let file = tmp.persist(&target).map_err(|e| e.error)?;
-                // Match what a plain create would give (tempfile makes 0600).
-                set_readable(&file, &target);
+                // Keep the mode of the file being replaced; a new file gets
+                // what a plain create would give (tempfile makes 0600).
+                let mode = fs::metadata(&target).ok().map(|m| m.permissions());
+                tmp.persist(&target).map_err(|e| e.error)?;
+                set_mode(&target, mode);
                 Ok(())
             }
         }
@@ -106,13 +125,14 @@ impl Write for Output {
 }
 
 #[cfg(unix)]
-fn set_readable(_file: &fs::File, target: &Path) {
+fn set_mode(target: &Path, old: Option<fs::Permissions>) {
     use std::os::unix::fs::PermissionsExt;
-    let _ = fs::set_permissions(target, fs::Permissions::from_mode(0o644));
+    let mode = old.unwrap_or_else(|| fs::Permissions::from_mode(0o644));
+    let _ = fs::set_permissions(target, mode);
 }
 
 #[cfg(not(unix))]
-fn set_readable(_file: &fs::File, _target: &Path) {}
+fn set_mode(_target: &Path, _old: Option<fs::Permissions>) {}
 
 #[cfg(test)]
 mod tests {
