@@ -3,7 +3,6 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
 use common::{jixiao, json_lines, root};
 
@@ -339,5 +338,4 @@ fn tables_and_text_commands() {
     let out = jixiao(&root(), &["text", "samples/pdf/scan.pdf"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no_text_layer"));
-    assert!(Path::new(SEED).exists());
 }

@@ -128,15 +128,60 @@ fn a_killed_run_leaves_the_previous_output_whole() {
             Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
         }
     };
+    // The worker process holds the pipe open, stuck in its read (its open
+    // returns just after ours succeeds, so wait for the descriptor).
+    let mut worker = holders(&fifo);
+    for _ in 0..150 {
+        if !worker.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        worker = holders(&fifo);
+    }
+    assert_eq!(worker.len(), 1, "one worker reads the pipe: {worker:?}");
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(fs::read_to_string(&target).unwrap(), "previous\n");
+    // The orphaned worker sees its parent gone and stops, though its read
+    // never ends (waits up to 30 s; it takes about 0.2 s).
+    let mut left = holders(&fifo);
+    for _ in 0..150 {
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        left = holders(&fifo);
+    }
+    assert!(left.is_empty(), "orphaned worker still running: {left:?}");
     // What was being written never took the output's name.
     let names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(names.iter().any(|n| n.starts_with(".jixiao-")), "{names:?}");
-    // End of input for the orphaned worker, which then exits.
     drop(writer);
+}
+
+/// Other processes that hold `path` open (read off /proc).
+fn holders(path: &std::path::Path) -> Vec<u32> {
+    let me = std::process::id();
+    let mut pids = Vec::new();
+    for entry in fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        if pid == me {
+            continue;
+        }
+        let Ok(fds) = fs::read_dir(entry.path().join("fd")) else {
+            continue;
+        };
+        if fds
+            .flatten()
+            .any(|fd| fs::read_link(fd.path()).is_ok_and(|l| l == path))
+        {
+            pids.push(pid);
+        }
+    }
+    pids
 }

@@ -51,6 +51,7 @@ pub struct Bounds {
 /// # Errors
 /// I/O errors on the pipes.
 pub fn serve(options: Options, memory_mib: u64) -> io::Result<ExitStatus> {
+    watch_parent();
     let bytes = memory_mib.saturating_mul(1 << 20);
     rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes)?;
     let stdin = io::stdin().lock();
@@ -70,6 +71,26 @@ pub fn serve(options: Options, memory_mib: u64) -> io::Result<ExitStatus> {
     }
     Ok(ExitStatus::Success)
 }
+
+/// Stop this worker once its parent is gone (the run was killed), even when
+/// it is stuck in a read that never ends: an orphan would otherwise live on.
+fn watch_parent() {
+    #[cfg(unix)]
+    {
+        let parent = std::os::unix::process::parent_id();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_millis(200));
+                if std::os::unix::process::parent_id() != parent {
+                    std::process::exit(ORPHANED);
+                }
+            }
+        });
+    }
+}
+
+/// The exit code of a worker that outlived its parent (nobody reads it).
+const ORPHANED: i32 = 3;
 
 /// A running worker.
 struct Worker {
