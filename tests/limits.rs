@@ -95,27 +95,36 @@ fn in_process_mode_gives_the_same_records() {
     assert_eq!(a.stdout, b.stdout);
 }
 
-#[test]
-fn a_killed_run_leaves_the_previous_output_whole() {
+/// A run halfway: the seed is read (one thread), then the worker waits for
+/// ever on a pipe. `target` held "previous" before the run.
+struct Halfway {
+    dir: tempfile::TempDir,
+    fifo: std::path::PathBuf,
+    target: std::path::PathBuf,
+    child: std::process::Child,
+    /// The pipe's writing end, kept open so the worker's read never ends.
+    _writer: fs::File,
+}
+
+fn halfway_run() -> Halfway {
     let dir = tempfile::tempdir().unwrap();
     let fifo = stuck_file(dir.path());
     let target = dir.path().join("r.jsonl");
     fs::write(&target, "previous\n").unwrap();
     let seed = root().join(SEED);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+    let child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .current_dir(dir.path())
         .args(["extract", "-j", "1", "--timeout", "0"])
         .arg(&seed)
         .arg(&fifo)
-        .args(["-o", "r.jsonl"])
+        .args(["-o", "r.jsonl", "--errors", "e.jsonl"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // The seed is read first (one thread), then the worker opens the pipe
-    // and waits on it for ever. Opening the pipe's writing end without
-    // blocking succeeds only once that reader is there: the run is halfway.
+    // Opening the pipe's writing end without blocking succeeds only once
+    // the worker's read is there: the run is halfway.
     let writer = loop {
         use std::os::unix::fs::OpenOptionsExt;
         const O_NONBLOCK: i32 = 0o4000; // Linux
@@ -139,27 +148,72 @@ fn a_killed_run_leaves_the_previous_output_whole() {
         worker = holders(&fifo);
     }
     assert_eq!(worker.len(), 1, "one worker reads the pipe: {worker:?}");
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert_eq!(fs::read_to_string(&target).unwrap(), "previous\n");
-    // The orphaned worker sees its parent gone and stops, though its read
-    // never ends (waits up to 30 s; it takes about 0.2 s).
-    let mut left = holders(&fifo);
-    for _ in 0..150 {
-        if left.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        left = holders(&fifo);
+    Halfway {
+        dir,
+        fifo,
+        target,
+        child,
+        _writer: writer,
     }
-    assert!(left.is_empty(), "orphaned worker still running: {left:?}");
-    // What was being written never took the output's name.
-    let names: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(names.iter().any(|n| n.starts_with(".jixiao-")), "{names:?}");
-    drop(writer);
+}
+
+impl Halfway {
+    /// The names left in the run's folder, sorted.
+    fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Assert the worker, orphaned, stops though its read never ends
+    /// (waits up to 30 s; it takes about 0.2 s).
+    fn assert_worker_gone(&self) {
+        let mut left = holders(&self.fifo);
+        for _ in 0..150 {
+            if left.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            left = holders(&self.fifo);
+        }
+        assert!(left.is_empty(), "orphaned worker still running: {left:?}");
+    }
+}
+
+#[test]
+fn a_killed_run_leaves_the_previous_output_whole() {
+    let mut run = halfway_run();
+    run.child.kill().unwrap();
+    run.child.wait().unwrap();
+    assert_eq!(fs::read_to_string(&run.target).unwrap(), "previous\n");
+    run.assert_worker_gone();
+    // SIGKILL cannot be caught: what was being written stays as hidden
+    // temporary files, and never took the output's name.
+    let names = run.names();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(names[2..], ["r.jsonl", "stuck.txt"]);
+    assert!(names[..2].iter().all(|n| n.starts_with(".jixiao-")));
+}
+
+#[test]
+fn a_run_stopped_by_sigterm_or_sigint_removes_its_temporary_files() {
+    for (signal, code) in [("TERM", 143), ("INT", 130)] {
+        let mut run = halfway_run();
+        let sent = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(run.child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = run.child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "SIG{signal}");
+        assert_eq!(fs::read_to_string(&run.target).unwrap(), "previous\n");
+        assert_eq!(run.names(), ["r.jsonl", "stuck.txt"]);
+        run.assert_worker_gone();
+    }
 }
 
 /// Other processes that hold `path` open (read off /proc).

@@ -81,12 +81,32 @@ fn add(p: &str, out: &mut Vec<Input>) {
     }));
 }
 
+/// On SIGINT, SIGTERM or SIGHUP, remove the temporary output files and exit
+/// with 128 + the signal's number, as a shell reports a killed command. The
+/// outputs of an earlier run stay whole; the workers see their parent gone
+/// and stop.
+///
+/// # Errors
+/// The handlers cannot be installed.
+fn clean_up_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            crate::output::remove_pending();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 /// Run the extraction.
 ///
 /// # Errors
 /// I/O errors of the outputs (per-file problems are error lines, not errors).
 pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     let started = Instant::now();
+    clean_up_on_signals()?;
     let inputs = expand(&args.paths)?;
     let mut records_out = Output::to(args.output.as_deref(), Output::stdout)?;
     let mut errors_out = Output::to(args.errors.as_deref(), Output::stderr)?;

@@ -1,7 +1,8 @@
 //! Stage 6, output: JSON Lines of records and of errors, CSV tables, all
 //! written atomically (a temporary file beside the target, renamed into
 //! place only when the run is complete), so a killed run never leaves half
-//! a file.
+//! a file. A run stopped by a signal it can catch removes its temporary
+//! files ([`remove_pending`]); only SIGKILL leaves one behind.
 //!
 //! A target that is not a regular file (`/dev/null`, `/dev/stdout`, a named
 //! pipe, a shell's `>(…)`) is written in place instead: renaming over it
@@ -13,9 +14,23 @@ pub mod csv;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 use tempfile::NamedTempFile;
+
+/// Temporary files not yet moved into place. An entry whose file was
+/// dropped unwritten stays listed; removing it again is harmless.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Remove every temporary file not yet moved into place (called when a run
+/// is stopped by a signal). The previous outputs stay as they were.
+pub fn remove_pending() {
+    let mut pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
+    for path in pending.drain(..) {
+        let _ = fs::remove_file(path);
+    }
+}
 
 /// A destination: standard output/error, or a file replaced atomically.
 pub enum Output {
@@ -52,6 +67,10 @@ impl Output {
             .prefix(".jixiao-")
             .suffix(".tmp")
             .tempfile_in(&dir)?;
+        PENDING
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(tmp.path().to_path_buf());
         Ok(Self::File {
             tmp: BufWriter::new(tmp),
             target: target.to_path_buf(),
@@ -100,7 +119,12 @@ impl Output {
                 // Keep the mode of the file being replaced; a new file gets
                 // what a plain create would give (tempfile makes 0600).
                 let mode = fs::metadata(&target).ok().map(|m| m.permissions());
+                // Held across the rename, so a signal's clean-up runs wholly
+                // before it or wholly after it.
+                let mut pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
+                pending.retain(|p| p != tmp.path());
                 tmp.persist(&target).map_err(|e| e.error)?;
+                drop(pending);
                 set_mode(&target, mode);
                 Ok(())
             }
