@@ -427,7 +427,8 @@ impl Walker {
                     self.assign(l, value);
                 }
                 None if !value.is_empty() && !matches!(parse_amount(text), Amount::Number(_)) => {
-                    self.form.extra.entry(text.to_string()).or_insert(value);
+                    let key = text.trim_end_matches([':', '：']).trim_end();
+                    self.form.extra.entry(key.to_string()).or_insert(value);
                 }
                 None => {}
             }
@@ -524,12 +525,20 @@ fn is_header_row(slots: &[Slot<'_>]) -> bool {
         .map(|s| s.cell.text.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    texts.len() >= 2
-        && texts.iter().all(|t| {
-            t.chars().count() <= 6
-                && labels::label(t).is_none()
-                && matches!(parse_amount(t), Amount::NotANumber)
-        })
+    let short_words = texts.iter().all(|t| {
+        t.chars().count() <= 6
+            && labels::label(t).is_none()
+            && matches!(parse_amount(t), Amount::NotANumber)
+    });
+    // Two short cells whose first ends with a colon are a label and its
+    // value (`联系人： | 张三`); without the colon they read as headings
+    // (`收入 | 支出`), and `--tables` still holds them.
+    short_words
+        && match texts.as_slice() {
+            [] | [_] => false,
+            [first, _] => !first.ends_with([':', '：']),
+            _ => true,
+        }
 }
 
 /// `单位: 万元`, `金额单位：元` in a text line.
@@ -569,6 +578,28 @@ fn source_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `extra` of the one form in a tab-separated text dump.
+    fn extra_of(text: &str) -> indexmap::IndexMap<String, String> {
+        let forms = super::super::recognise(&crate::table::textdump::blocks(text));
+        assert_eq!(forms.len(), 1);
+        forms.into_iter().next().unwrap().extra
+    }
+
+    #[test]
+    fn short_pairs_go_to_extra_only_when_labelled_with_a_colon() {
+        let head = "项目支出绩效自评表\n项目名称\t社区服务\n主管部门\t民政局\t实施单位\t街道办\n";
+        let extra = extra_of(&format!("{head}联系人：\t张三\n填报日期：\t2022年3月1日\n"));
+        assert_eq!(
+            extra.into_iter().collect::<Vec<_>>(),
+            [
+                ("联系人".to_string(), "张三".to_string()),
+                ("填报日期".to_string(), "2022年3月1日".to_string()),
+            ]
+        );
+        // Two short words without a colon are headings, not a pair.
+        assert!(extra_of(&format!("{head}收入\t支出\n")).is_empty());
+    }
 
     #[test]
     fn placeholders() {
