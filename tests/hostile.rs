@@ -2,9 +2,11 @@
 //! every file gives exactly its expected error code, or records, and the run over the set
 //! exits 1 with the good files' records beside the errors.
 //!
-//! One more file is built here, in a temp dir: `bomb_2gb.pdf`, a page whose single
-//! /FlateDecode content stream inflates to 2,202,009,600 bytes (~2.1 MB on disk even at
-//! zlib's best ratio, too big to commit). No assertion is about speed.
+//! Three more files are built here, in a temp dir, too big to commit: `bomb_2gb.pdf`, a
+//! page whose single /FlateDecode content stream inflates to 2,202,009,600 bytes (~2.1 MB
+//! on disk even at zlib's best ratio); `bomb_lzw.pdf`, 300 MiB of zeros behind
+//! /LZWDecode; `bomb_lzw_flate.pdf`, the 2 GB zlib stream again behind
+//! [/LZWDecode /FlateDecode]. No assertion is about speed.
 
 mod common;
 
@@ -72,8 +74,12 @@ const EXPECTED: &[(&str, Expect)] = &[
     ("undecodable.txt", Error("decode_failed")),
 ];
 
-/// Built in the temp dir by [`bomb_pdf`], passed as an extra path.
-const BOMB_2GB: (&str, Expect) = ("bomb_2gb.pdf", Error("unreadable"));
+/// Built in the temp dir by [`write_bombs`], passed as extra paths.
+const BOMBS: [(&str, Expect); 3] = [
+    ("bomb_2gb.pdf", Error("unreadable")),
+    ("bomb_lzw.pdf", Error("unreadable")),
+    ("bomb_lzw_flate.pdf", Error("unreadable")),
+];
 
 /// Inflated size of the single-stream bomb: 2100 MiB, over 2 GB.
 const BOMB_BYTES: u64 = 2100 << 20;
@@ -108,13 +114,17 @@ fn zeros_zlib(n: u64) -> Vec<u8> {
     out
 }
 
-/// A one-page PDF whose content stream is `data` with `/Filter /FlateDecode`.
-fn bomb_pdf(data: &[u8]) -> Vec<u8> {
-    let mut stream = format!(
-        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-        data.len()
-    )
-    .into_bytes();
+/// LZW codes as PDF writes them (MSB first, early change).
+fn lzw(data: &[u8]) -> Vec<u8> {
+    weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+        .encode(data)
+        .unwrap()
+}
+
+/// A one-page PDF whose content stream is `data` under `filter`.
+fn bomb_pdf(filter: &str, data: &[u8]) -> Vec<u8> {
+    let mut stream =
+        format!("<< /Length {} /Filter {filter} >>\nstream\n", data.len()).into_bytes();
     stream.extend_from_slice(data);
     stream.extend_from_slice(b"\nendstream");
     let objs: [&[u8]; 4] = [
@@ -171,10 +181,37 @@ fn files() -> Vec<String> {
     names
 }
 
-fn write_bomb(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join(BOMB_2GB.0);
-    fs::write(&path, bomb_pdf(&zeros_zlib(BOMB_BYTES))).unwrap();
-    path
+/// Write [`BOMBS`] into `dir`, in that order (built once, for both tests).
+fn write_bombs(dir: &Path) -> Vec<std::path::PathBuf> {
+    static FILES: std::sync::OnceLock<[Vec<u8>; 3]> = std::sync::OnceLock::new();
+    let files = FILES.get_or_init(|| {
+        let flate = zeros_zlib(BOMB_BYTES);
+        [
+            bomb_pdf("/FlateDecode", &flate),
+            bomb_pdf("/LZWDecode", &lzw(&vec![0u8; 300 << 20])),
+            bomb_pdf("[/LZWDecode /FlateDecode]", &lzw(&flate)),
+        ]
+    });
+    BOMBS
+        .iter()
+        .zip(files)
+        .map(|((name, _), bytes)| {
+            let path = dir.join(name);
+            fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn lzw_bombs_are_small_and_decode_to_what_they_claim() {
+    let small = lzw(&vec![0u8; 8 << 20]);
+    assert!(small.len() < 16 << 10, "{}", small.len());
+    let back = weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+        .decode(&small)
+        .unwrap();
+    assert_eq!(back.len(), 8 << 20);
+    assert!(back.iter().all(|&b| b == 0));
 }
 
 /// What a run gave for one input: its error codes and its number of records and forms.
@@ -189,30 +226,21 @@ struct Got {
 fn hostile_set_gives_its_expected_codes_and_the_good_files_records() {
     files();
     let tmp = tempfile::tempdir().unwrap();
-    let bomb = write_bomb(tmp.path());
-    let bomb = bomb.to_str().unwrap();
+    let bombs = write_bombs(tmp.path());
+    let bombs: Vec<&str> = bombs.iter().map(|b| b.to_str().unwrap()).collect();
     let r = tmp.path().join("r.jsonl");
     let e = tmp.path().join("e.jsonl");
-    let out = jixiao(
-        &root(),
-        &[
-            "extract",
-            DIR,
-            bomb,
-            "-o",
-            r.to_str().unwrap(),
-            "--errors",
-            e.to_str().unwrap(),
-        ],
-        None,
-    );
+    let mut args = vec!["extract", DIR];
+    args.extend(&bombs);
+    args.extend(["-o", r.to_str().unwrap(), "--errors", e.to_str().unwrap()]);
+    let out = jixiao(&root(), &args, None);
     let stderr = String::from_utf8_lossy(&out.stderr);
 
     // Outcome per file name.
     let mut got: BTreeMap<String, Got> = BTreeMap::new();
     let name_of = |path: &str| {
-        if path == bomb {
-            return BOMB_2GB.0.to_string();
+        if let Some(i) = bombs.iter().position(|b| *b == path) {
+            return BOMBS[i].0.to_string();
         }
         path.strip_prefix(&format!("{DIR}/"))
             .unwrap_or_else(|| panic!("unexpected path {path:?}"))
@@ -239,7 +267,7 @@ fn hostile_set_gives_its_expected_codes_and_the_good_files_records() {
     }
 
     let mut wrong = Vec::new();
-    for &(name, expect) in EXPECTED.iter().chain([&BOMB_2GB]) {
+    for &(name, expect) in EXPECTED.iter().chain(&BOMBS) {
         let g = got.remove(name).unwrap_or_default();
         // A file read must be read as the form it holds (all hold the seed form), not as
         // some leftover table.
@@ -272,7 +300,7 @@ fn hostile_set_gives_its_expected_codes_and_the_good_files_records() {
 #[test]
 fn each_hostile_file_through_extract_bytes() {
     let tmp = tempfile::tempdir().unwrap();
-    let bomb = write_bomb(tmp.path());
+    let bombs = write_bombs(tmp.path());
     let mut inputs: Vec<(String, std::path::PathBuf, Expect)> = files()
         .into_iter()
         .map(|n| {
@@ -280,7 +308,9 @@ fn each_hostile_file_through_extract_bytes() {
             (n.clone(), root().join(DIR).join(&n), expect)
         })
         .collect();
-    inputs.push((BOMB_2GB.0.to_string(), bomb, BOMB_2GB.1));
+    for ((name, expect), path) in BOMBS.iter().zip(bombs) {
+        inputs.push(((*name).to_string(), path, *expect));
+    }
     let mut wrong = Vec::new();
     for (name, path, expect) in inputs {
         let bytes = fs::read(&path).unwrap();

@@ -15,8 +15,9 @@ use hayro_syntax::object::{Array, Dict, Name, ObjectIdentifier, Stream};
 ///
 /// - A chain of Flate filters (`[/FlateDecode /FlateDecode]`) is followed
 ///   through every stage, since each multiplies.
-/// - ASCIIHex / ASCII85 / RunLength stages in front of it are decoded first
-///   (RunLength itself is bounded by the cap). LZW is not measured.
+/// - ASCIIHex / ASCII85 / RunLength / LZW stages in front of it are decoded
+///   first; RunLength and LZW, which expand too, are bounded by the cap
+///   themselves.
 /// - A stream large enough to pass the cap that a strict inflater cannot
 ///   read to its end counts as a bomb too: the interpreter's lenient inflater
 ///   would go on past the damage, beyond what could be measured.
@@ -32,6 +33,10 @@ pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
             Filter::AsciiHexDecode => ascii_hex(&data),
             Filter::Ascii85Decode => ascii85(&data),
             Filter::RunLengthDecode => match run_length(&data, cap) {
+                Some(d) => d,
+                None => return true,
+            },
+            Filter::LzwDecode => match lzw(&data, early_change(s.dict(), first), cap) {
                 Some(d) => d,
                 None => return true,
             },
@@ -115,6 +120,52 @@ fn run_length(data: &[u8], cap: u64) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+/// LZWDecode (codes MSB first, 8-bit symbols), or `None` when the output
+/// would pass `cap`. Like the interpreter's decoder it stops at the end code
+/// or at a bad code.
+fn lzw(data: &[u8], early_change: bool, cap: u64) -> Option<Vec<u8>> {
+    use weezl::{BitOrder, LzwStatus, decode::Decoder};
+    let mut decoder = if early_change {
+        Decoder::with_tiff_size_switch(BitOrder::Msb, 8)
+    } else {
+        Decoder::new(BitOrder::Msb, 8)
+    };
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut input = data;
+    loop {
+        let step = decoder.decode_bytes(input, &mut buf);
+        input = &input[step.consumed_in..];
+        out.extend_from_slice(&buf[..step.consumed_out]);
+        if out.len() as u64 > cap {
+            return None;
+        }
+        match step.status {
+            Ok(LzwStatus::Ok) => {}
+            Ok(LzwStatus::NoProgress | LzwStatus::Done) | Err(_) => return Some(out),
+        }
+    }
+}
+
+/// `/EarlyChange` of the LZW filter at `stage` (default 1), found where the
+/// interpreter finds it: a `/DecodeParms` dictionary for a single filter,
+/// the stage's entry of a `/DecodeParms` array for an array of filters.
+fn early_change(dict: &Dict<'_>, stage: usize) -> bool {
+    let single = dict.get::<Name<'_>>(b"F").is_some() || dict.get::<Name<'_>>(b"Filter").is_some();
+    let params = if single {
+        dict.get::<Dict<'_>>(b"DP")
+            .or_else(|| dict.get::<Dict<'_>>(b"DecodeParms"))
+    } else {
+        dict.get::<Array<'_>>(b"DP")
+            .or_else(|| dict.get::<Array<'_>>(b"DecodeParms"))
+            .and_then(|a| a.iter::<hayro_syntax::object::Object<'_>>().nth(stage))
+            .and_then(hayro_syntax::object::Object::into_dict)
+    };
+    params
+        .and_then(|p| p.get::<u8>(b"EarlyChange"))
+        .is_none_or(|e| e != 0)
 }
 
 /// ASCIIHexDecode: hex digit pairs, white space ignored, `>` ends.
@@ -350,7 +401,7 @@ impl FormGuard {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_hex, ascii85, nested_beyond, run_length};
+    use super::{ascii_hex, ascii85, lzw, nested_beyond, run_length};
 
     #[test]
     fn text_filters() {
@@ -363,6 +414,28 @@ mod tests {
             b"abcxxx"
         );
         assert_eq!(run_length(&[129, 0, 129, 0], 200), None, "over the cap");
+    }
+
+    #[test]
+    fn lzw_both_code_switches_and_the_cap() {
+        use weezl::{BitOrder, encode::Encoder};
+        let text = b"BT /F1 12 Tf (TOBEORNOTTOBEORTOBEORNOT) Tj ET ".repeat(50);
+        let early = Encoder::with_tiff_size_switch(BitOrder::Msb, 8)
+            .encode(&text)
+            .unwrap();
+        let late = Encoder::new(BitOrder::Msb, 8).encode(&text).unwrap();
+        assert_ne!(early, late);
+        assert_eq!(lzw(&early, true, 1 << 20).unwrap(), text);
+        assert_eq!(lzw(&late, false, 1 << 20).unwrap(), text);
+        // 1 MiB of zeros is about 1.5 KB of codes.
+        let zeros = Encoder::with_tiff_size_switch(BitOrder::Msb, 8)
+            .encode(&vec![0u8; 1 << 20])
+            .unwrap();
+        assert!(zeros.len() < 4096, "{}", zeros.len());
+        assert_eq!(lzw(&zeros, true, 1 << 20).map(|d| d.len()), Some(1 << 20));
+        assert_eq!(lzw(&zeros, true, (1 << 20) - 1), None, "over the cap");
+        // A bad code ends the output where it stands.
+        assert_eq!(lzw(&[0xFF, 0xFF, 0xFF], true, 100), Some(vec![]));
     }
 
     #[test]
