@@ -4,7 +4,7 @@ mod common;
 
 use std::fs;
 
-use common::{jixiao, json_lines, root};
+use common::{jixiao, json_lines, mkfifo, open_pipe_end, root};
 
 const SEED: &str = "samples/text/000_5db012f121f01c6e.txt";
 
@@ -209,23 +209,11 @@ fn output_to_a_named_pipe_is_written_into_it_not_replaced() {
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.jsonl");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    mkfifo(&fifo);
     // A reader on the other end, as `-o >(gzip > r.gz)` or `-o /dev/stdout`
     // has. Opened without blocking, so that if the pipe were replaced by a
     // file the test reads nothing and fails rather than waiting for ever.
-    let mut reader = {
-        use std::os::unix::fs::OpenOptionsExt;
-        const O_NONBLOCK: i32 = 0o4000; // Linux
-        fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(O_NONBLOCK)
-            .open(&fifo)
-            .unwrap()
-    };
+    let mut reader = open_pipe_end(&fifo, false).unwrap();
     let out = jixiao(
         &root(),
         &["extract", SEED, "-o", fifo.to_str().unwrap()],

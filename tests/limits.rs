@@ -5,7 +5,9 @@ mod common;
 use std::fs;
 use std::process::{Command, Stdio};
 
-use common::{jixiao, json_lines, root};
+use common::{jixiao, json_lines, mkfifo, open_pipe_end, root, wait_until};
+
+const MS_20: std::time::Duration = std::time::Duration::from_millis(20);
 
 const SEED: &str = "samples/text/000_5db012f121f01c6e.txt";
 
@@ -13,12 +15,7 @@ const SEED: &str = "samples/text/000_5db012f121f01c6e.txt";
 /// a file that never finishes, deterministically.
 fn stuck_file(dir: &std::path::Path) -> std::path::PathBuf {
     let fifo = dir.join("stuck.txt");
-    let ok = Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo")
-        .success();
-    assert!(ok);
+    mkfifo(&fifo);
     fifo
 }
 
@@ -125,35 +122,25 @@ fn halfway_run() -> Halfway {
         .unwrap();
     // Opening the pipe's writing end without blocking succeeds only once
     // the worker's read is there: the run is halfway.
-    let writer = loop {
-        use std::os::unix::fs::OpenOptionsExt;
-        const O_NONBLOCK: i32 = 0o4000; // Linux
-        match fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(O_NONBLOCK)
-            .open(&fifo)
-        {
-            Ok(w) => break w,
-            Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
-        }
-    };
+    let mut writer = None;
+    assert!(wait_until(1500, MS_20, || {
+        writer = open_pipe_end(&fifo, true).ok();
+        writer.is_some()
+    }));
     // The worker process holds the pipe open, stuck in its read (its open
     // returns just after ours succeeds, so wait for the descriptor).
-    let mut worker = holders(&fifo);
-    for _ in 0..150 {
-        if !worker.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut worker = Vec::new();
+    wait_until(150, MS_20, || {
         worker = holders(&fifo);
-    }
+        !worker.is_empty()
+    });
     assert_eq!(worker.len(), 1, "one worker reads the pipe: {worker:?}");
     Halfway {
         dir,
         fifo,
         target,
         child,
-        _writer: writer,
+        _writer: writer.unwrap(),
     }
 }
 
@@ -171,14 +158,11 @@ impl Halfway {
     /// Assert the worker, orphaned, stops though its read never ends
     /// (waits up to 30 s; it takes about 0.2 s).
     fn assert_worker_gone(&self) {
-        let mut left = holders(&self.fifo);
-        for _ in 0..150 {
-            if left.is_empty() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(200));
+        let mut left = Vec::new();
+        wait_until(150, MS_20 * 10, || {
             left = holders(&self.fifo);
-        }
+            left.is_empty()
+        });
         assert!(left.is_empty(), "orphaned worker still running: {left:?}");
     }
 }

@@ -56,3 +56,32 @@ pub fn assert_json_eq(got: &serde_json::Value, want: &serde_json::Value, what: &
         w.lines().nth(first).unwrap_or("")
     );
 }
+
+/// Make a named pipe at `path` (with the system's `mkfifo`).
+pub fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// Open one end of a named pipe without blocking: the reading end opens at
+/// once; the writing end only when a reader is there (else an error).
+pub fn open_pipe_end(path: &Path, write: bool) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    const O_NONBLOCK: i32 = 0o4000; // Linux
+    std::fs::OpenOptions::new()
+        .read(!write)
+        .write(write)
+        .custom_flags(O_NONBLOCK)
+        .open(path)
+}
+
+/// Poll `done` every `every` until it holds or `tries` run out; whether it held.
+pub fn wait_until(tries: u32, every: std::time::Duration, mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..tries {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(every);
+    }
+    done()
+}
