@@ -191,6 +191,22 @@ fn output_into_a_missing_folder_is_an_error_and_writes_nothing() {
     assert!(!target.exists());
 }
 
+#[test]
+fn output_onto_a_folder_is_refused_before_any_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "-o", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is a folder"), "{stderr}");
+    // Refused up front: no summary of files read, nothing written.
+    assert!(!stderr.contains("records"), "{stderr}");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 /// The seed's record line, as `-o` to a plain file writes it.
 fn seed_record_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();

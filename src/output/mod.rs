@@ -46,10 +46,18 @@ impl Output {
     /// an existing target that is not a regular file is written directly.
     ///
     /// # Errors
-    /// The folder does not exist or is not writable.
+    /// The target is a folder, or its folder does not exist or is not
+    /// writable.
     pub fn file(target: &Path) -> io::Result<Self> {
         let target = match fs::metadata(target) {
-            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            // Refused now rather than at the end of a long run.
+            Ok(meta) if meta.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    format!("{} is a folder", target.display()),
+                ));
+            }
+            Ok(meta) if !meta.is_file() => {
                 let sink = fs::OpenOptions::new().write(true).open(target)?;
                 return Ok(Self::Stream(Box::new(BufWriter::new(sink))));
             }
