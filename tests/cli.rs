@@ -207,6 +207,34 @@ fn output_onto_a_folder_is_refused_before_any_file_is_read() {
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
+#[test]
+fn records_and_errors_into_one_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("r.jsonl"), "previous\n").unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("r.jsonl", dir.path().join("link.jsonl")).unwrap();
+    for errors in ["./r.jsonl", "sub/../r.jsonl", "link.jsonl"] {
+        let seed = root().join(SEED);
+        let out = jixiao(
+            dir.path(),
+            &[
+                "extract",
+                seed.to_str().unwrap(),
+                "-o",
+                "r.jsonl",
+                "--errors",
+                errors,
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{errors}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("one would replace the other"), "{stderr}");
+        let kept = fs::read_to_string(dir.path().join("r.jsonl")).unwrap();
+        assert_eq!(kept, "previous\n");
+    }
+}
+
 /// The seed's record line, as `-o` to a plain file writes it.
 fn seed_record_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();

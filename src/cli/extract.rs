@@ -100,6 +100,14 @@ fn clean_up_on_signals() -> io::Result<()> {
     Ok(())
 }
 
+/// Whether two output paths end in the same file (each is replaced whole
+/// at the end, so the second would silently undo the first). Devices and
+/// pipes, such as `/dev/null` twice, are fine.
+fn same_file(a: &Path, b: &Path) -> bool {
+    use crate::output::{Destination::Replace, destination};
+    matches!((destination(a), destination(b)), (Ok(Replace(x)), Ok(Replace(y))) if x == y)
+}
+
 /// Run the extraction.
 ///
 /// # Errors
@@ -107,6 +115,17 @@ fn clean_up_on_signals() -> io::Result<()> {
 pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     let started = Instant::now();
     clean_up_on_signals()?;
+    if let (Some(o), Some(e)) = (&args.output, &args.errors)
+        && same_file(o, e)
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "-o and --errors both name {}: one would replace the other",
+                o.display()
+            ),
+        ));
+    }
     let inputs = expand(&args.paths)?;
     let mut records_out = Output::to(args.output.as_deref(), Output::stdout)?;
     let mut errors_out = Output::to(args.errors.as_deref(), Output::stderr)?;

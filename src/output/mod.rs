@@ -32,6 +32,47 @@ pub fn remove_pending() {
     }
 }
 
+/// Where writing to an output path lands.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// An existing device or pipe, written in place.
+    InPlace,
+    /// This file (absolute, through any link), replaced whole at the end.
+    Replace(PathBuf),
+}
+
+/// Resolve an output path.
+///
+/// # Errors
+/// The path is a folder (refused now rather than at the end of a long run),
+/// or its folder does not exist.
+pub fn destination(target: &Path) -> io::Result<Destination> {
+    match fs::metadata(target) {
+        Ok(meta) if meta.is_dir() => Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            format!("{} is a folder", target.display()),
+        )),
+        Ok(meta) if !meta.is_file() => Ok(Destination::InPlace),
+        Ok(_) => Ok(Destination::Replace(fs::canonicalize(target)?)),
+        // A missing file, or a dangling link, which is replaced like one.
+        Err(_) => {
+            let name = target.file_name().ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{} names no file", target.display()),
+                )
+            })?;
+            let dir = match target.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let dir = fs::canonicalize(dir)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
+            Ok(Destination::Replace(dir.join(name)))
+        }
+    }
+}
+
 /// A destination: standard output/error, or a file replaced atomically.
 pub enum Output {
     Stream(Box<dyn Write + Send>),
@@ -49,39 +90,25 @@ impl Output {
     /// The target is a folder, or its folder does not exist or is not
     /// writable.
     pub fn file(target: &Path) -> io::Result<Self> {
-        let target = match fs::metadata(target) {
-            // Refused now rather than at the end of a long run.
-            Ok(meta) if meta.is_dir() => {
-                return Err(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    format!("{} is a folder", target.display()),
-                ));
-            }
-            Ok(meta) if !meta.is_file() => {
+        let target = match destination(target)? {
+            Destination::InPlace => {
                 let sink = fs::OpenOptions::new().write(true).open(target)?;
                 return Ok(Self::Stream(Box::new(BufWriter::new(sink))));
             }
-            // Through a link to the file it names (a dangling link is
-            // replaced, like a missing file).
-            Ok(_) => fs::canonicalize(target)?,
-            Err(_) => target.to_path_buf(),
+            Destination::Replace(file) => file,
         };
-        let target = target.as_path();
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = target.parent().unwrap_or(Path::new("/"));
         let tmp = tempfile::Builder::new()
             .prefix(".jixiao-")
             .suffix(".tmp")
-            .tempfile_in(&dir)?;
+            .tempfile_in(dir)?;
         PENDING
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push(tmp.path().to_path_buf());
         Ok(Self::File {
             tmp: BufWriter::new(tmp),
-            target: target.to_path_buf(),
+            target,
         })
     }
 
