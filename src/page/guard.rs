@@ -28,15 +28,26 @@ pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
     let raw = s.raw_data();
     let mut data = std::borrow::Cow::Borrowed(raw.as_ref());
     let mut first = 0;
+    let expands = |f: &Filter| {
+        matches!(
+            f,
+            Filter::FlateDecode | Filter::LzwDecode | Filter::RunLengthDecode
+        )
+    };
     while let Some(f) = filters.get(first) {
+        if !filters[first..].iter().any(expands) {
+            return false;
+        }
+        // An expanding stage with none after it is only counted, not kept.
+        let keep = filters[first + 1..].iter().any(expands);
         let decoded = match f {
             Filter::AsciiHexDecode => ascii_hex(&data),
             Filter::Ascii85Decode => ascii85(&data),
-            Filter::RunLengthDecode => match run_length(&data, cap) {
+            Filter::RunLengthDecode => match run_length(&data, cap, keep) {
                 Some(d) => d,
                 None => return true,
             },
-            Filter::LzwDecode => match lzw(&data, early_change(s.dict(), first), cap) {
+            Filter::LzwDecode => match lzw(&data, early_change(s.dict(), first), cap, keep) {
                 Some(d) => d,
                 None => return true,
             },
@@ -97,25 +108,34 @@ pub(crate) fn inflates_beyond(s: &Stream<'_>, cap: u64) -> bool {
     n > cap || damaged
 }
 
-/// RunLengthDecode, or `None` when the output would pass `cap`.
-fn run_length(data: &[u8], cap: u64) -> Option<Vec<u8>> {
+/// RunLengthDecode, or `None` when the output would pass `cap`. Without
+/// `keep` the output is only counted (and an empty vector returned).
+fn run_length(data: &[u8], cap: u64, keep: bool) -> Option<Vec<u8>> {
     let mut out = Vec::new();
+    let mut total = 0u64;
     let mut i = 0;
     while let Some(&len) = data.get(i) {
         match len {
             128 => break,
             0..=127 => {
                 let run = data.get(i + 1..i + 2 + usize::from(len))?;
-                out.extend_from_slice(run);
+                if keep {
+                    out.extend_from_slice(run);
+                }
+                total += run.len() as u64;
                 i += 2 + usize::from(len);
             }
             _ => {
                 let b = *data.get(i + 1)?;
-                out.extend(std::iter::repeat_n(b, 257 - usize::from(len)));
+                let n = 257 - usize::from(len);
+                if keep {
+                    out.extend(std::iter::repeat_n(b, n));
+                }
+                total += n as u64;
                 i += 2;
             }
         }
-        if out.len() as u64 > cap {
+        if total > cap {
             return None;
         }
     }
@@ -124,8 +144,8 @@ fn run_length(data: &[u8], cap: u64) -> Option<Vec<u8>> {
 
 /// LZWDecode (codes MSB first, 8-bit symbols), or `None` when the output
 /// would pass `cap`. Like the interpreter's decoder it stops at the end code
-/// or at a bad code.
-fn lzw(data: &[u8], early_change: bool, cap: u64) -> Option<Vec<u8>> {
+/// or at a bad code. Without `keep` the output is only counted.
+fn lzw(data: &[u8], early_change: bool, cap: u64, keep: bool) -> Option<Vec<u8>> {
     use weezl::{BitOrder, LzwStatus, decode::Decoder};
     let mut decoder = if early_change {
         Decoder::with_tiff_size_switch(BitOrder::Msb, 8)
@@ -133,13 +153,17 @@ fn lzw(data: &[u8], early_change: bool, cap: u64) -> Option<Vec<u8>> {
         Decoder::new(BitOrder::Msb, 8)
     };
     let mut out = Vec::new();
+    let mut total = 0u64;
     let mut buf = vec![0u8; 64 * 1024];
     let mut input = data;
     loop {
         let step = decoder.decode_bytes(input, &mut buf);
         input = &input[step.consumed_in..];
-        out.extend_from_slice(&buf[..step.consumed_out]);
-        if out.len() as u64 > cap {
+        if keep {
+            out.extend_from_slice(&buf[..step.consumed_out]);
+        }
+        total += step.consumed_out as u64;
+        if total > cap {
             return None;
         }
         match step.status {
@@ -410,10 +434,17 @@ mod tests {
         assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>"), b"Hello World!");
         assert_eq!(ascii85(b"z~>"), [0, 0, 0, 0]);
         assert_eq!(
-            run_length(&[2, b'a', b'b', b'c', 254, b'x', 128], 100).unwrap(),
+            run_length(&[2, b'a', b'b', b'c', 254, b'x', 128], 100, true).unwrap(),
             b"abcxxx"
         );
-        assert_eq!(run_length(&[129, 0, 129, 0], 200), None, "over the cap");
+        assert_eq!(
+            run_length(&[129, 0, 129, 0], 200, true),
+            None,
+            "over the cap"
+        );
+        // Counted only: nothing kept, the cap still holds.
+        assert_eq!(run_length(&[129, 0, 129, 0], 256, false), Some(vec![]));
+        assert_eq!(run_length(&[129, 0, 129, 0], 255, false), None);
     }
 
     #[test]
@@ -425,17 +456,22 @@ mod tests {
             .unwrap();
         let late = Encoder::new(BitOrder::Msb, 8).encode(&text).unwrap();
         assert_ne!(early, late);
-        assert_eq!(lzw(&early, true, 1 << 20).unwrap(), text);
-        assert_eq!(lzw(&late, false, 1 << 20).unwrap(), text);
+        assert_eq!(lzw(&early, true, 1 << 20, true).unwrap(), text);
+        assert_eq!(lzw(&late, false, 1 << 20, true).unwrap(), text);
         // 1 MiB of zeros is about 1.5 KB of codes.
         let zeros = Encoder::with_tiff_size_switch(BitOrder::Msb, 8)
             .encode(&vec![0u8; 1 << 20])
             .unwrap();
         assert!(zeros.len() < 4096, "{}", zeros.len());
-        assert_eq!(lzw(&zeros, true, 1 << 20).map(|d| d.len()), Some(1 << 20));
-        assert_eq!(lzw(&zeros, true, (1 << 20) - 1), None, "over the cap");
+        assert_eq!(
+            lzw(&zeros, true, 1 << 20, true).map(|d| d.len()),
+            Some(1 << 20)
+        );
+        assert_eq!(lzw(&zeros, true, (1 << 20) - 1, true), None, "over the cap");
+        assert_eq!(lzw(&zeros, true, 1 << 20, false), Some(vec![]), "counted");
+        assert_eq!(lzw(&zeros, true, (1 << 20) - 1, false), None);
         // A bad code ends the output where it stands.
-        assert_eq!(lzw(&[0xFF, 0xFF, 0xFF], true, 100), Some(vec![]));
+        assert_eq!(lzw(&[0xFF, 0xFF, 0xFF], true, 100, true), Some(vec![]));
     }
 
     #[test]
