@@ -162,6 +162,9 @@ const INDICATOR_COLUMNS: &[(&str, Column)] = &[
     ("偏差原因分析", Column::Note),
     ("未完成原因分析", Column::Note),
     ("未完成原因及改进措施", Column::Note),
+    // A note split over columns, or a remarks column: each is a note.
+    ("改进措施", Column::Note),
+    ("备注", Column::Note),
     ("指标性质", Column::TargetOp),
     ("计算符号", Column::TargetOp),
     ("度量单位", Column::TargetUnit),

@@ -211,6 +211,19 @@ impl Walker {
                 };
                 self.section_row(&row, 0);
             }
+            // The goal laid out downwards: `总体目标完成情况 | …` under the
+            // row of `年度总体目标 | …`.
+            Some(Section::Goal)
+                if let Some(c) = labels::column(Section::Goal, &first.cell.text)
+                    && header(Section::Goal, &slots).is_none() =>
+            {
+                let text = slots[1..].iter().find_map(|s| non_empty(&s.cell.text));
+                let goal = self.form.goal.get_or_insert_with(RawGoal::default);
+                match c {
+                    Column::Expected => append(&mut goal.expected, text),
+                    _ => append(&mut goal.achieved, text),
+                }
+            }
             _ => {
                 self.section = None;
                 self.pairs(&slots);
@@ -241,15 +254,7 @@ impl Walker {
                 } else {
                     &mut self.form.improvements
                 };
-                if let Some(t) = text {
-                    match field {
-                        Some(prev) => {
-                            prev.push('\n');
-                            prev.push_str(&t);
-                        }
-                        None => *field = Some(t),
-                    }
-                }
+                append(field, text);
             }
             Section::Funds => self.funds_row(row, skip),
             Section::Goal | Section::Indicators | Section::Tasks => {
@@ -287,7 +292,11 @@ impl Walker {
             self.pairs(content);
             return;
         }
-        let Some(label_slot) = content.iter().find(|s| !s.cell.text.trim().is_empty()) else {
+        // `其中：` may stand in a cell of its own before the source's label.
+        let Some(label_slot) = content
+            .iter()
+            .find(|s| !source_label(&s.cell.text).is_empty())
+        else {
             return;
         };
         let values: Vec<(FundField, String)> = self
@@ -313,13 +322,19 @@ impl Walker {
             col_of(Column::Expected, &self.header),
             col_of(Column::Achieved, &self.header),
         ) {
-            goal.expected = non_empty(row.at(e)).or(goal.expected.take());
-            goal.achieved = non_empty(row.at(a)).or(goal.achieved.take());
+            // A goal over several rows (目标1, 目标2 …) keeps them all.
+            append(&mut goal.expected, non_empty(row.at(e)));
+            append(&mut goal.achieved, non_empty(row.at(a)));
             return;
         }
         let mut texts = content(&row.slots, skip)
             .iter()
             .filter_map(|s| non_empty(&s.cell.text));
+        if goal.expected.is_some() && goal.achieved.is_some() {
+            append(&mut goal.expected, texts.next());
+            append(&mut goal.achieved, texts.next());
+            return;
+        }
         if goal.expected.is_none() {
             goal.expected = texts.next();
         }
@@ -332,18 +347,34 @@ impl Walker {
         self.header.iter().find(|h| h.1 == c).map(|h| h.0)
     }
 
+    /// The row's note columns, joined by line breaks.
+    fn notes(&self, row: &Row<'_>) -> Option<String> {
+        let notes: Vec<String> = self
+            .header
+            .iter()
+            .filter(|h| h.1 == Column::Note)
+            .filter_map(|h| non_empty(row.at(h.0)))
+            .collect();
+        (!notes.is_empty()).then(|| notes.join("\n"))
+    }
+
     fn indicator_row(&mut self, row: &Row<'_>) {
         let get = |c: Option<usize>| c.map(|c| row.at(c)).and_then(non_empty);
         // Level columns carry down: a merged cell covers the rows below it,
         // an empty cell in a text dump means "as above".
-        if let Some(v) = self.col(Column::Level1).and_then(|c| non_empty(row.at(c))) {
+        // A placeholder (`……`) in a level column sets no level.
+        let level = |c: Option<usize>| {
+            c.and_then(|c| non_empty(row.at(c)))
+                .filter(|v| !is_placeholder(v))
+        };
+        if let Some(v) = level(self.col(Column::Level1)) {
             let v = strip_weight(&v);
             if self.level1.as_deref() != Some(v.as_str()) {
                 self.level1 = Some(v);
                 self.level2 = None;
             }
         }
-        if let Some(v) = self.col(Column::Level2).and_then(|c| non_empty(row.at(c))) {
+        if let Some(v) = level(self.col(Column::Level2)) {
             self.level2 = Some(strip_weight(&v));
         }
         let Some(name) = get(self.col(Column::Name)) else {
@@ -363,7 +394,7 @@ impl Walker {
             actual: get(self.col(Column::Actual)).unwrap_or_default(),
             weight: get(self.col(Column::Weight)),
             score: get(self.col(Column::Score)),
-            note: get(self.col(Column::Note)),
+            note: self.notes(row),
         });
     }
 
@@ -482,6 +513,18 @@ impl Walker {
 /// A row's cells after its section label: `skip` label columns when the
 /// label spans down from above, else the row's own first cell when it is a
 /// section label ("部门资金情况", "项目资金（万元）").
+/// Add a row's text to a field that may run over several rows.
+fn append(field: &mut Option<String>, text: Option<String>) {
+    match (field.as_mut(), text) {
+        (Some(prev), Some(t)) => {
+            prev.push('\n');
+            prev.push_str(&t);
+        }
+        (None, t) => *field = t,
+        (Some(_), None) => {}
+    }
+}
+
 fn content<'s, 'g>(slots: &'s [Slot<'g>], skip: usize) -> &'s [Slot<'g>] {
     let start = if skip == 0
         && slots
@@ -495,25 +538,34 @@ fn content<'s, 'g>(slots: &'s [Slot<'g>], skip: usize) -> &'s [Slot<'g>] {
     &slots[start.min(slots.len())..]
 }
 
-/// A header row: every non-empty cell is a column header of `section` (or
-/// the section's own label), and at least two are. Where two cells give the
-/// same column, the rightmost wins (the section label at the left repeats
-/// a column's name in some forms).
+/// A header row: at least two non-empty cells are column headers of
+/// `section`, and they outnumber the other cells (a column the dictionary
+/// does not know), none of which is a number. The section's own label does
+/// not count. Where two cells give the same column, the rightmost wins (the
+/// section label at the left repeats a column's name in some forms); only
+/// note columns may be several (`偏差原因分析 | 改进措施`, `备注`).
 fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
     let mut cols: Vec<(usize, Column)> = Vec::new();
+    let (mut known, mut other) = (0, 0);
     for s in slots {
         let text = s.cell.text.trim();
         if text.is_empty() {
             continue;
         }
         if let Some(c) = labels::column(section, text) {
-            cols.retain(|x| x.1 != c);
+            known += 1;
+            if c != Column::Note {
+                cols.retain(|x| x.1 != c);
+            }
             cols.push((s.cell.col, c));
         } else if labels::label(text) != Some(Label::Section(section)) {
-            return None;
+            if !matches!(parse_amount(text), Amount::NotANumber) {
+                return None;
+            }
+            other += 1;
         }
     }
-    (cols.len() >= 2).then_some(cols)
+    (cols.len() >= 2 && known > other).then_some(cols)
 }
 
 /// A row of column headings (`收入 | 决算数 | 支出 | 决算数`): short words,

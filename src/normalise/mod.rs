@@ -251,14 +251,19 @@ fn task(i: usize, t: &RawTask, known: &[&str], warnings: &mut Vec<Warning>) -> T
             field: Some(format!("tasks[{i}].indicators")),
         });
     }
+    // A value written `—` still holds its place: the pair is kept, its
+    // measure only `raw` (a task indicator's `actual` is never null).
     let indicators = names
         .iter()
         .zip(&values)
-        .filter_map(|(n, v)| {
-            parse_measure(v).map(|actual| TaskIndicator {
-                name: n.clone(),
-                actual,
-            })
+        .map(|(n, v)| TaskIndicator {
+            name: n.clone(),
+            actual: parse_measure(v).unwrap_or_else(|| crate::record::Measure {
+                raw: v.trim().to_string(),
+                op: None,
+                value: None,
+                unit: None,
+            }),
         })
         .collect();
     Task {
@@ -376,8 +381,13 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
 #[must_use]
 pub fn year_in(text: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("valid regex"));
-    re.captures(&text::nfkc(text))
+    let re = RE.get_or_init(|| {
+        Regex::new(r"((?:19|20)\d{2})\s*年(\s*\d{1,2}\s*月)?").expect("valid regex")
+    });
+    // A date (`填报日期：2022年3月10日`) is when the form was filled in, not
+    // the year it reports on.
+    re.captures_iter(&text::nfkc(text))
+        .find(|c| c.get(2).is_none())
         .and_then(|c| c[1].parse().ok())
 }
 
@@ -395,6 +405,8 @@ mod tests {
         assert_eq!(year_in("（2020 年度）"), Some(2020));
         assert_eq!(year_in("部门整体支出绩效自评表"), None);
         assert_eq!(year_in("编号3021年"), None);
+        assert_eq!(year_in("填报日期：2022年3月10日"), None);
+        assert_eq!(year_in("填报日期：2022年3月10日 （2021年度）"), Some(2021));
     }
 
     #[test]

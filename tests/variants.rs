@@ -1,0 +1,174 @@
+//! Layout variants found by an audit against SPEC.md, each once lost or
+//! misread (tests/data/variants/, text dumps written by the auditor). Every
+//! test names what used to go wrong.
+
+use std::fs;
+
+use jixiao::pipeline::{self, Options};
+use serde_json::{Value, json};
+
+mod common;
+
+/// The one record of `tests/data/variants/NAME`.
+fn record(name: &str) -> Value {
+    let path = common::root().join("tests/data/variants").join(name);
+    let bytes = fs::read(&path).unwrap();
+    let records = pipeline::extract_bytes(name, &bytes, Options::default()).unwrap();
+    assert_eq!(records.len(), 1, "{name}");
+    serde_json::to_value(&records[0]).unwrap()
+}
+
+fn codes(rec: &Value) -> Vec<&str> {
+    rec["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect()
+}
+
+fn names(items: &Value) -> Vec<&str> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn an_unknown_remarks_column_keeps_the_indicator_table() {
+    // Was: no indicators at all, and total_score 100 (the 分值 total).
+    let r = record("p04_project_extra_column.txt");
+    assert_eq!(
+        names(&r["indicators"]),
+        ["养护里程", "优良路率", "群众出行条件", "群众满意度"]
+    );
+    assert_eq!(r["indicators"][1]["level2"], "质量指标");
+    assert_eq!(r["indicators"][3]["score"], 10);
+    assert_eq!(r["total_score"], 99.5);
+    assert_eq!(r["grade"], "优");
+    assert_eq!(r["extra"], json!({}));
+}
+
+#[test]
+fn a_note_split_over_two_columns_is_one_note() {
+    // Was: no indicators (改进措施 is also a section label).
+    let r = record("p12_project_split_note_columns.txt");
+    assert_eq!(names(&r["indicators"]), ["新建供水工程", "受益群众满意度"]);
+    assert_eq!(r["indicators"][0]["note"], Value::Null);
+    assert_eq!(r["indicators"][1]["note"], "部分工程试运行\n加强管护");
+    assert_eq!(r["total_score"], 95);
+}
+
+#[test]
+fn an_unknown_column_keeps_the_task_table() {
+    // Was: no tasks, and task cells as junk pairs in `extra`.
+    let r = record("a13_dept_tasks_extra_column.txt");
+    assert_eq!(names(&r["tasks"]), ["法律援助", "普法宣传"]);
+    assert_eq!(
+        names(&r["tasks"][0]["indicators"]),
+        ["法律援助案件数", "群众满意度"]
+    );
+    assert_eq!(r["tasks"][0]["indicators"][0]["actual"]["value"], 320);
+    assert_eq!(r["tasks"][1]["funds"], 80);
+    assert_eq!(r["extra"], json!({}));
+}
+
+#[test]
+fn a_goal_over_several_rows_keeps_every_row() {
+    // Was: only the last row (目标3).
+    let r = record("a07_dept_goal_multirow.txt");
+    assert_eq!(
+        r["goal"],
+        json!({
+            "expected": "目标1：完成基本公共卫生服务项目。\n目标2：完成家庭医生签约服务。\n目标3：推进医共体建设。",
+            "achieved": "完成基本公共卫生服务项目，考核合格。\n家庭医生签约率达到65%。\n医共体建设顺利推进。"
+        })
+    );
+}
+
+#[test]
+fn a_goal_laid_out_downwards_keeps_its_achievement() {
+    // Was: achieved null, the text in `extra` under 总体目标完成情况.
+    let r = record("a06_dept_goal_vertical.txt");
+    assert_eq!(
+        r["goal"],
+        json!({
+            "expected": "目标1：完成县图书馆免费开放，全年接待读者20万人次。",
+            "achieved": "全年接待读者21万人次，图书馆免费开放运行平稳。"
+        })
+    );
+    assert_eq!(r["extra"], json!({}));
+    assert_eq!(r["problems"], "一是经费保障不足。\n二是专业人才缺乏。");
+}
+
+#[test]
+fn a_task_value_written_as_a_dash_keeps_its_place() {
+    // Was: 回收利用率 dropped with no warning.
+    let r = record("a05_dept_tasks.txt");
+    let t = &r["tasks"][1];
+    assert_eq!(
+        names(&t["indicators"]),
+        ["分类覆盖率", "回收利用率", "分类设施建设数量"]
+    );
+    assert_eq!(
+        t["indicators"][1]["actual"],
+        json!({"raw": "—", "op": null, "value": null, "unit": null})
+    );
+    assert_eq!(t["indicators"][2]["actual"]["value"], 120);
+    // The first task has 3 names and 4 values: that one is still flagged.
+    assert_eq!(codes(&r), ["task_indicator_count_mismatch"]);
+    assert_eq!(r["warnings"][0]["field"], "tasks[0].indicators");
+}
+
+#[test]
+fn placeholder_rows_set_no_levels() {
+    // Was: level2 `……` on 保洁频次, level1 and level2 `……` on 河道垃圾清理量.
+    let r = record("p09_project_placeholder_levels.txt");
+    let levels: Vec<(&str, &str, &str)> = r["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["level1"].as_str().unwrap(),
+                i["level2"].as_str().unwrap(),
+                i["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("产出指标", "数量指标", "保洁河道长度"),
+            ("产出指标", "数量指标", "保洁频次"),
+            ("效益指标", "生态效益指标", "河道水质"),
+            ("效益指标", "生态效益指标", "河道垃圾清理量"),
+        ]
+    );
+}
+
+#[test]
+fn the_date_a_form_was_filled_in_is_not_its_year() {
+    // Was: year 2022, from 填报日期：2022年3月10日.
+    let r = record("a09_dept_year_from_date.txt");
+    assert_eq!(r["year"], Value::Null);
+    assert_eq!(r["department"], "某区民政局");
+    assert_eq!(r["funds"]["execution_rate"], 96.67);
+}
+
+#[test]
+fn qizhong_in_a_cell_of_its_own_keeps_the_source_label() {
+    // Was: {"source": null, "label": ""}.
+    let r = record("p11_project_qizhong_own_cell.txt");
+    assert_eq!(
+        r["fund_sources"],
+        json!([
+            {"source": "appropriation", "label": "财政拨款", "initial_budget": 200,
+             "annual_budget": 200, "actual": 190, "execution_rate": 95},
+            {"source": "carried_over", "label": "上年结转", "initial_budget": 100,
+             "annual_budget": 100, "actual": 95, "execution_rate": 95}
+        ])
+    );
+}
