@@ -172,3 +172,46 @@ fn qizhong_in_a_cell_of_its_own_keeps_the_source_label() {
         ])
     );
 }
+
+#[test]
+fn a_spreadsheet_title_row_and_unit_row_are_the_title_and_unit() {
+    // Was: title, year and unit null, and {title: "单位：万元"} in `extra`.
+    let r = record("a08_dept_excel_trailing_tabs.txt");
+    assert_eq!(r["title"], "2021年度部门整体支出绩效自评表");
+    assert_eq!(r["year"], 2021);
+    assert_eq!(r["unit"], "万元");
+    assert_eq!(r["department"], "某市统计局");
+    assert_eq!(r["extra"], json!({}));
+}
+
+#[test]
+fn a_unit_statement_in_a_cell_is_the_unit() {
+    // Was: unit null (only `(万元)` in a cell was read).
+    let r = record("a12_dept_unit_in_cell_columns.txt");
+    assert_eq!(r["unit"], "万元");
+    assert_eq!(r["department"], "某市（区）城市管理和综合执法局");
+    assert_eq!(r["extra"], json!({}));
+}
+
+#[test]
+fn an_attachment_number_before_the_title_is_not_part_of_it() {
+    // Was: title null (a colon made it no title).
+    let r = record("p05_project_title_with_colon.txt");
+    assert_eq!(r["title"], "2021年度项目支出绩效自评表");
+    assert_eq!(r["form"], "project");
+    assert_eq!(r["year"], 2021);
+}
+
+#[test]
+fn a_formula_after_a_label_and_a_unicode_minus_sign_are_read() {
+    // Was: execution_rate in `extra` under 执行率（B/A×100%）, and
+    // adjustment null with not_a_number for −50.00 (U+2212).
+    let r = record("a11_dept_minus_and_brackets.txt");
+    assert_eq!(
+        r["funds"],
+        json!({"initial_budget": 1000, "annual_budget": 950, "actual": 900,
+               "adjustment": -50, "execution_rate": 94.74, "adjustment_rate": -5})
+    );
+    assert_eq!(r["extra"], json!({}));
+    assert!(codes(&r).is_empty(), "{}", r["warnings"]);
+}

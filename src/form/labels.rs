@@ -241,11 +241,12 @@ pub fn key(label: &str) -> String {
 /// Bracketed suffixes that do not change what a label means.
 fn is_suffix(inner: &str) -> bool {
     matches!(inner, "万元" | "元" | "%" | "百分比")
-        || (!inner.is_empty()
-            && inner.len() <= 5
+        // Column letters and formulas: (A), (B/A), (B/A×100%), (C=B/A).
+        || (inner.chars().count() <= 12
+            && inner.chars().any(|c| c.is_ascii_uppercase())
             && inner
                 .chars()
-                .all(|c| c.is_ascii_uppercase() || c == '/' || c == '*' || c == '×'))
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "/*×%.+-=".contains(c)))
         || inner
             .strip_suffix('分')
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
@@ -313,6 +314,9 @@ mod tests {
         assert_eq!(key("项目资金（万元）"), "项目资金");
         assert_eq!(key("全年预算数（A）"), "全年预算数");
         assert_eq!(key("执行率（B/A）"), "执行率");
+        assert_eq!(key("执行率（B/A×100%）"), "执行率");
+        assert_eq!(key("预算调整率(C=B/A)"), "预算调整率");
+        assert_eq!(key("目标(2021年)"), "目标(2021年)", "not a formula");
         assert_eq!(key("产出指标(50分)"), "产出指标");
         assert_eq!(key("其中"), "其中");
         // A bracket that carries meaning is kept.

@@ -85,12 +85,26 @@ pub struct RawTask {
     pub funds: String,
 }
 
+/// A title without the attachment number some publications put before it
+/// (`附件1：2021年度项目支出绩效自评表`).
+#[must_use]
+pub fn title_text(text: &str) -> &str {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*")
+            .expect("valid regex")
+    });
+    let t = text.trim();
+    re.find(t).map_or(t, |m| &t[m.end()..])
+}
+
 /// Whether a text line is a table's title: it names a 自评表 / 评价表, or
 /// is a short line ending in 表 (`2021年度部门收支总表`), with no sentence
-/// punctuation; a year in brackets may follow.
+/// punctuation; a year in brackets may follow, an attachment number may
+/// come first.
 #[must_use]
 pub fn is_title(text: &str) -> bool {
-    let t = crate::normalise::text::squash(text);
+    let t = crate::normalise::text::squash(title_text(text));
     if t.chars().count() > 80 || t.contains([',', '。', ':', ';']) {
         return false;
     }
@@ -146,5 +160,11 @@ mod tests {
         assert!(!is_title("详见下表"));
         assert!(!is_title("本部门按要求填报了自评表，结果如下。"));
         assert!(!is_title("附件2"));
+        assert!(is_title("附件1：2021年度项目支出绩效自评表"));
+        assert_eq!(
+            title_text("附件1：2021年度项目支出绩效自评表"),
+            "2021年度项目支出绩效自评表"
+        );
+        assert_eq!(title_text(" 项目支出绩效自评表 "), "项目支出绩效自评表");
     }
 }

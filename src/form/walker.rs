@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::labels::{self, Column, FundField, Label, Section};
-use super::{RawForm, RawFundSource, RawGoal, RawIndicator, RawTask, is_title};
+use super::{RawForm, RawFundSource, RawGoal, RawIndicator, RawTask, is_title, title_text};
 use crate::normalise::number::{Amount, parse_amount};
 use crate::normalise::text::{non_empty, squash};
 use crate::record::FormKind;
@@ -85,7 +85,7 @@ impl Walker {
             self.form.header_lines.clear();
             self.form.pages = None;
             self.form.unit = None;
-            self.form.title = Some(text.to_string());
+            self.form.title = Some(title_text(text).to_string());
         }
         self.note_page(page);
         if self.form.unit.is_none() {
@@ -137,6 +137,27 @@ impl Walker {
             return;
         }
         self.unit_from_cells(&slots);
+        // A spreadsheet export puts the title and `单位：万元` in rows of the
+        // table: they are the form's furniture, not label/value pairs.
+        let texts: Vec<&str> = slots
+            .iter()
+            .map(|s| s.cell.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if let [only] = texts.as_slice()
+            && self.form.title.is_none()
+            && self.form.tables.is_empty()
+            && is_title(only)
+        {
+            self.form.title = Some(title_text(only).to_string());
+            return;
+        }
+        if texts
+            .iter()
+            .all(|t| self.form.title.as_deref() == Some(title_text(t)) || is_unit_statement(t))
+        {
+            return;
+        }
         let first = slots[0];
         let first_label = if first.starts_here {
             labels::label(&first.cell.text)
@@ -496,6 +517,10 @@ impl Walker {
         }
         for s in slots {
             let t = squash(&s.cell.text);
+            if is_unit_statement(&s.cell.text) {
+                self.form.unit = unit_in(&s.cell.text);
+                return;
+            }
             if t.chars().count() <= 20 {
                 if t.contains("(万元)") {
                     self.form.unit = Some("万元".into());
@@ -510,9 +535,6 @@ impl Walker {
     }
 }
 
-/// A row's cells after its section label: `skip` label columns when the
-/// label spans down from above, else the row's own first cell when it is a
-/// section label ("部门资金情况", "项目资金（万元）").
 /// Add a row's text to a field that may run over several rows.
 fn append(field: &mut Option<String>, text: Option<String>) {
     match (field.as_mut(), text) {
@@ -525,6 +547,9 @@ fn append(field: &mut Option<String>, text: Option<String>) {
     }
 }
 
+/// A row's cells after its section label: `skip` label columns when the
+/// label spans down from above, else the row's own first cell when it is a
+/// section label ("部门资金情况", "项目资金（万元）").
 fn content<'s, 'g>(slots: &'s [Slot<'g>], skip: usize) -> &'s [Slot<'g>] {
     let start = if skip == 0
         && slots
@@ -591,6 +616,12 @@ fn is_header_row(slots: &[Slot<'_>]) -> bool {
             [first, _] => !first.ends_with([':', '：']),
             _ => true,
         }
+}
+
+/// A cell that only states the unit: `单位：万元`, `金额单位: 元`.
+fn is_unit_statement(text: &str) -> bool {
+    let t = squash(text);
+    t.chars().count() <= 8 && unit_in(&t).is_some()
 }
 
 /// `单位: 万元`, `金额单位：元` in a text line.

@@ -37,8 +37,9 @@ pub fn is_blank(s: &str) -> bool {
 #[must_use]
 pub fn parse_decimal(s: &str) -> Option<Shown> {
     let s = s.trim();
-    let (neg, digits) = match s.strip_prefix(['-', '+']) {
-        Some(rest) => (s.starts_with('-'), rest),
+    // U+2212 MINUS SIGN, which NFKC leaves as it is, is a minus too.
+    let (neg, digits) = match s.strip_prefix(['-', '+', '\u{2212}']) {
+        Some(rest) => (!s.starts_with('+'), rest),
         None => (false, s),
     };
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
@@ -107,6 +108,9 @@ mod tests {
         assert_eq!(v("96.68%"), Some(96.68));
         assert_eq!(v(" 1,096.47 "), Some(1096.47));
         assert_eq!(v("-3.5"), Some(-3.5));
+        assert_eq!(v("\u{2212}50.00"), Some(-50.0));
+        assert_eq!(v("－50"), Some(-50.0));
+        assert_eq!(v("+2"), Some(2.0));
         assert_eq!(v("12万元"), Some(12.0));
         assert_eq!(
             parse_amount("18,847.80"),
