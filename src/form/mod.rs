@@ -146,7 +146,7 @@ pub fn recognise(blocks: &[Block]) -> Vec<RawForm> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_title;
+    use super::{is_title, title_text};
 
     #[test]
     fn titles() {
