@@ -215,3 +215,38 @@ fn a_formula_after_a_label_and_a_unicode_minus_sign_are_read() {
     assert_eq!(r["extra"], json!({}));
     assert!(codes(&r).is_empty(), "{}", r["warnings"]);
 }
+
+#[test]
+fn an_indicator_named_like_a_funds_label_on_a_row_without_its_tab_is_kept() {
+    // Was: 预算执行率 read as a funds pair and dropped.
+    let r = record("a10_dept_indicator_named_like_label.txt");
+    assert_eq!(
+        names(&r["indicators"]),
+        ["政府采购预算执行率", "绩效评价覆盖率", "预算执行率"]
+    );
+    assert_eq!(r["indicators"][2]["target"]["raw"], "≥95%");
+    assert_eq!(r["indicators"][2]["met"], true);
+    assert_eq!(r["funds"]["execution_rate"], 96.67);
+}
+
+#[test]
+fn split_targets_with_a_repeated_unit_or_a_direction_word() {
+    // Was: raw ≥98%% with unit %% and met null; 正向100% with value null.
+    let r = record("p08_project_split_unit_repeated.txt");
+    let targets: Vec<&Value> = r["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| &i["target"])
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            &json!({"raw": "≥150万人次", "op": ">=", "value": 150, "unit": "万人次"}),
+            &json!({"raw": "≥98%", "op": ">=", "value": 98, "unit": "%"}),
+            &json!({"raw": "正向100%", "op": null, "value": 100, "unit": "%"}),
+        ]
+    );
+    assert_eq!(r["indicators"][1]["met"], true);
+    assert_eq!(r["indicators"][0]["level1"], "产出指标");
+}

@@ -198,7 +198,14 @@ impl Walker {
             self.form.recognised = true;
             return;
         }
-        if first_label.is_some() {
+        // An indicator named like a funds label (预算执行率) on a row that
+        // lost its leading tab is still a row of the indicator table.
+        let lost_tab_indicator = matches!(first_label, Some(Label::Fund(_)))
+            && self.section == Some(Section::Indicators)
+            && first.cell.col == 0
+            && self.header.iter().all(|h| h.0 > 0)
+            && !self.header.is_empty();
+        if first_label.is_some() && !lost_tab_indicator {
             self.section = None;
             self.pairs(&slots);
             return;

@@ -35,6 +35,15 @@ const OPS: &[(&str, Op)] = &[
     ("<", Op::Lt),
 ];
 
+/// Whether a sign cell (指标性质 / 计算符号) states a comparison or an
+/// equality (`≥`, `不低于`, `＝`), rather than a word such as `正向` or `定性`.
+#[must_use]
+pub fn is_sign(cell: &str) -> bool {
+    let t = nfkc(cell.trim());
+    let t = t.trim();
+    t == "=" || OPS.iter().any(|(word, _)| t == *word)
+}
+
 /// Parse a target or actual cell. `None` for an empty or `—` cell.
 ///
 /// `value` is parsed only when the cell is `[op] number [unit]` with a unit

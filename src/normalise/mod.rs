@@ -195,17 +195,36 @@ fn consistency(n: &FundNumbers, path: &str, warnings: &mut Vec<Warning>) {
     }
 }
 
+/// The target, assembled from its sign, value and unit columns when the
+/// form splits it (`raw` = the three joined). A unit the value already ends
+/// with is not added twice; a sign cell holding a word, not a comparison
+/// (`正向`, `定性`), stays in `raw` but is no part of the number.
+fn split_target(r: &RawIndicator) -> Option<crate::record::Measure> {
+    if r.target_op.is_none() && r.target_unit.is_none() {
+        return parse_measure(&r.target);
+    }
+    let value = r.target.trim();
+    let unit = r
+        .target_unit
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !value.ends_with(u))
+        .unwrap_or("");
+    let sign = r.target_op.as_deref().map_or("", str::trim);
+    let raw = format!("{sign}{value}{unit}");
+    if sign.is_empty() || measure::is_sign(sign) {
+        return parse_measure(&raw);
+    }
+    parse_measure(&format!("{value}{unit}"))
+        .map(|m| crate::record::Measure {
+            raw: raw.clone(),
+            ..m
+        })
+        .or_else(|| parse_measure(&raw))
+}
+
 fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicator {
-    let target_raw = match (&r.target_op, &r.target_unit) {
-        (None, None) => r.target.clone(),
-        (op, unit) => format!(
-            "{}{}{}",
-            op.as_deref().unwrap_or(""),
-            r.target,
-            unit.as_deref().unwrap_or("")
-        ),
-    };
-    let target = parse_measure(&target_raw);
+    let target = split_target(r);
     let actual = parse_measure(&r.actual);
     let met = match met::decide(target.as_ref(), actual.as_ref()) {
         Ok(m) => Some(m),
@@ -485,6 +504,41 @@ mod tests {
         );
         assert_eq!(i.met, Some(true));
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn split_targets_with_a_repeated_unit_or_a_direction_word() {
+        let target = |op: &str, value: &str, unit: &str| {
+            split_target(&RawIndicator {
+                target: value.into(),
+                target_op: Some(op.into()),
+                target_unit: Some(unit.into()),
+                ..RawIndicator::default()
+            })
+            .unwrap()
+        };
+        // The unit column repeats the value's own unit: once is enough.
+        let t = target("≥", "98%", "%");
+        assert_eq!(t.raw, "≥98%");
+        assert_eq!(
+            (t.op, t.value, t.unit.as_deref()),
+            (Some(crate::record::Op::Ge), Some(Num(98.0)), Some("%"))
+        );
+        // 正向 (higher is better) is no comparison the form writes: op null,
+        // the number still read, the word kept in raw.
+        let t = target("正向", "100", "%");
+        assert_eq!(t.raw, "正向100%");
+        assert_eq!(
+            (t.op, t.value, t.unit.as_deref()),
+            (None, Some(Num(100.0)), Some("%"))
+        );
+        let t = target("＝", "100", "%");
+        assert_eq!(
+            (t.raw.as_str(), t.op, t.value),
+            ("＝100%", None, Some(Num(100.0)))
+        );
+        let t = target("定性", "明显提升", "");
+        assert_eq!((t.raw.as_str(), t.value), ("定性明显提升", None));
     }
 
     #[test]
