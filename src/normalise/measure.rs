@@ -93,6 +93,13 @@ fn split_number(s: &str) -> Option<(f64, Option<String>)> {
     if unit.chars().any(|c| c.is_numeric()) {
         return None;
     }
+    // A year with words after it (`2021年底前`, `2022年内`) is a date.
+    if unit.starts_with('年')
+        && number.decimals == 0
+        && (1900.0..=2100.0).contains(&number.value)
+    {
+        return None;
+    }
     Some((number.value, (!unit.is_empty()).then(|| unit.to_string())))
 }
 
@@ -133,6 +140,9 @@ mod tests {
         assert_eq!(m("300"), (None, Some(300.0), None));
         assert_eq!(m("１００％"), (None, Some(100.0), Some("%".into())));
         assert_eq!(m("＝100%"), (None, Some(100.0), Some("%".into())));
+        assert_eq!(m("2021年底前"), (None, None, None));
+        assert_eq!(m("2022年内"), (None, None, None));
+        assert_eq!(m("3年"), (None, Some(3.0), Some("年".into())));
     }
 
     #[test]

@@ -79,9 +79,11 @@ pub fn parse_amount(s: &str) -> Amount {
     }
     let t = squash(s);
     let t = t.strip_suffix('%').unwrap_or(&t);
+    // Money in 万元 or 元, points (分值, 得分, 总分) in 分.
     let t = t
         .strip_suffix("万元")
         .or_else(|| t.strip_suffix('元'))
+        .or_else(|| t.strip_suffix('分'))
         .unwrap_or(t);
     match parse_decimal(t) {
         Some(n) => Amount::Number(n),
@@ -111,6 +113,8 @@ mod tests {
         assert_eq!(v("\u{2212}50.00"), Some(-50.0));
         assert_eq!(v("－50"), Some(-50.0));
         assert_eq!(v("+2"), Some(2.0));
+        assert_eq!(v("95.5分"), Some(95.5));
+        assert_eq!(v("分"), None);
         assert_eq!(v("12万元"), Some(12.0));
         assert_eq!(
             parse_amount("18,847.80"),
