@@ -235,6 +235,35 @@ fn records_and_errors_into_one_file_is_refused() {
     }
 }
 
+#[test]
+fn a_reader_that_stops_early_ends_the_run() {
+    // `jixiao extract … | head -n 1`: more inputs than the run keeps in
+    // flight, so the run is waiting to hand out the next one when its
+    // output breaks. It used to wait for ever.
+    use std::io::BufRead;
+    let mut args = vec!["extract", "-j", "1"];
+    args.extend([SEED; 40]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .current_dir(root())
+        .args(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert!(first.starts_with("{\"schema\":\"jixiao/1\""), "{first}");
+    drop(out);
+    let ended = common::wait_until(300, std::time::Duration::from_millis(200), || {
+        child.try_wait().unwrap().is_some()
+    });
+    if !ended {
+        child.kill().unwrap();
+    }
+    assert!(ended, "the run still waits 60 s after its reader left");
+}
+
 /// The seed's record line, as `-o` to a plain file writes it.
 fn seed_record_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();

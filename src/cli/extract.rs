@@ -224,7 +224,7 @@ fn in_order<T: Sync, R: Send>(
     let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
     let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
     let work = &work;
-    std::thread::scope(|threads| {
+    std::thread::scope(move |threads| {
         // The feeder runs outside the pool, so blocking it never takes a
         // worker away: it waits once `window` items are in flight or waiting
         // to be written, and each written item frees one slot.
@@ -250,7 +250,13 @@ fn in_order<T: Sync, R: Send>(
                 let written = sink(&items[next], r);
                 next += 1;
                 let _ = slot_rx.recv();
-                written?;
+                if let Err(e) = written {
+                    // The output failed (a full disk, a closed pipe): stop
+                    // the feeder, which would otherwise wait for ever on a
+                    // slot that nothing frees any more.
+                    drop(slot_rx);
+                    return Err(e);
+                }
             }
         }
         Ok(())
@@ -288,6 +294,30 @@ mod tests {
             )
             .unwrap();
             assert_eq!(seen, items);
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run_instead_of_hanging() {
+        // Many more items than the window: the feeder is waiting for a
+        // slot when the sink fails.
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let items: Vec<u64> = (0..100).collect();
+            let mut written = 0;
+            let got = in_order(&pool, &items, 2, |&x| x, &mut |_, _| {
+                written += 1;
+                if written == 3 {
+                    Err(io::Error::other("disk full"))
+                } else {
+                    Ok(())
+                }
+            });
+            assert_eq!(got.unwrap_err().to_string(), "disk full");
+            assert_eq!(written, 3);
         }
     }
 

@@ -94,9 +94,7 @@ fn split_number(s: &str) -> Option<(f64, Option<String>)> {
         return None;
     }
     // A year with words after it (`2021年底前`, `2022年内`) is a date.
-    if unit.starts_with('年')
-        && number.decimals == 0
-        && (1900.0..=2100.0).contains(&number.value)
+    if unit.starts_with('年') && number.decimals == 0 && (1900.0..=2100.0).contains(&number.value)
     {
         return None;
     }
