@@ -264,6 +264,33 @@ fn a_reader_that_stops_early_ends_the_run() {
     assert!(ended, "the run still waits 60 s after its reader left");
 }
 
+#[test]
+fn output_to_dev_stdout_appends_to_the_file_the_shell_opened() {
+    // `-o /dev/stdout >> log.jsonl` used to replace log.jsonl by rename.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.jsonl");
+    fs::write(&log, "previous\n").unwrap();
+    let status = std::process::Command::new("sh")
+        .current_dir(root())
+        .arg("-c")
+        .arg(r#""$0" extract "$1" -o /dev/stdout >> "$2""#)
+        .arg(env!("CARGO_BIN_EXE_jixiao"))
+        .arg(SEED)
+        .arg(&log)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let want = format!(
+        "previous\n{}",
+        String::from_utf8(seed_record_bytes()).unwrap()
+    );
+    assert!(
+        fs::read_to_string(&log).unwrap() == want,
+        "log.jsonl lost its first line or the record"
+    );
+}
+
 /// The seed's record line, as `-o` to a plain file writes it.
 fn seed_record_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();

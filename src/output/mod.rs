@@ -47,6 +47,12 @@ pub enum Destination {
 /// The path is a folder (refused now rather than at the end of a long run),
 /// or its folder does not exist.
 pub fn destination(target: &Path) -> io::Result<Destination> {
+    // `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1` name a descriptor, even
+    // when it is open on a plain file (`-o /dev/stdout > r.jsonl`): that
+    // file must be written through the descriptor, never replaced.
+    if target.starts_with("/dev") || target.starts_with("/proc") {
+        return Ok(Destination::InPlace);
+    }
     match fs::metadata(target) {
         Ok(meta) if meta.is_dir() => Err(io::Error::new(
             io::ErrorKind::IsADirectory,
@@ -91,8 +97,11 @@ impl Output {
     /// writable.
     pub fn file(target: &Path) -> io::Result<Self> {
         let target = match destination(target)? {
+            Destination::InPlace if target == Path::new("/dev/stdout") => return Ok(Self::stdout()),
+            Destination::InPlace if target == Path::new("/dev/stderr") => return Ok(Self::stderr()),
             Destination::InPlace => {
-                let sink = fs::OpenOptions::new().write(true).open(target)?;
+                // Appending, so a file opened with `>>` keeps what it held.
+                let sink = fs::OpenOptions::new().append(true).open(target)?;
                 return Ok(Self::Stream(Box::new(BufWriter::new(sink))));
             }
             Destination::Replace(file) => file,
