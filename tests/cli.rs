@@ -291,6 +291,89 @@ fn output_to_dev_stdout_appends_to_the_file_the_shell_opened() {
     );
 }
 
+#[test]
+fn a_folder_that_cannot_be_walked_gets_an_error_line() {
+    // A loop (tests run as root, so a folder without permissions would not
+    // do): it used to vanish, with exit 0, since its name has no .txt.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("a")).unwrap();
+    fs::copy(root().join(SEED), d.join("a/seed.txt")).unwrap();
+    std::os::unix::fs::symlink(d, d.join("a/loop")).unwrap();
+    let errors_file = tempfile::NamedTempFile::new().unwrap();
+    let out = jixiao(
+        d,
+        &[
+            "extract",
+            ".",
+            "--errors",
+            errors_file.path().to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let records = json_lines(&out.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"]["path"], "./a/seed.txt");
+    let errors = json_lines(&fs::read(errors_file.path()).unwrap());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "./a/loop");
+    assert_eq!(errors[0]["error"], "unreadable");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(message.starts_with("cannot read this folder"), "{message}");
+}
+
+#[test]
+fn file_names_that_are_not_utf8_are_read() {
+    // A GBK name (测试.txt) from a Windows archive: the worker could not be
+    // sent its path (internal), stdin and the command line refused it.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"\xb2\xe2\xca\xd4.txt");
+    fs::copy(root().join(SEED), dir.path().join(name)).unwrap();
+    let from_walk = jixiao(dir.path(), &["extract", "."], None);
+    assert_eq!(from_walk.status.code(), Some(0), "{from_walk:?}");
+    let records = json_lines(&from_walk.stdout);
+    assert_eq!(records.len(), 1);
+    // JSON holds text: the path is shown with U+FFFD for each bad byte.
+    assert_eq!(
+        records[0]["source"]["path"],
+        "./\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.txt"
+    );
+    let mut list = name.as_bytes().to_vec();
+    list.extend(b"\nmissing.txt\n");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .current_dir(dir.path())
+        .args(["extract", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &list).unwrap();
+    let from_stdin = child.wait_with_output().unwrap();
+    assert_eq!(from_stdin.status.code(), Some(1));
+    assert_eq!(
+        json_lines(&from_stdin.stdout),
+        records
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r["source"]["path"] = "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.txt".into();
+                r
+            })
+            .collect::<Vec<_>>()
+    );
+    let from_args = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .current_dir(dir.path())
+        .arg("extract")
+        .arg(name)
+        .output()
+        .unwrap();
+    assert_eq!(from_args.status.code(), Some(0));
+    assert_eq!(json_lines(&from_args.stdout).len(), 1);
+}
+
 /// The seed's record line, as `-o` to a plain file writes it.
 fn seed_record_bytes() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();

@@ -54,7 +54,7 @@ pub struct WorkerArgs {
 pub struct ExtractArgs {
     /// Files (.pdf, .txt, .tsv), directories, or `-` to read paths from stdin.
     #[arg(required = true, value_name = "PATH|-")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     /// Write records here (default: stdout). Written atomically.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{ExitStatus, ExtractArgs, worker};
-use crate::error::{ErrorLine, FileError};
+use crate::error::{ErrorCode, ErrorLine, FileError};
 use crate::output::Output;
 use crate::output::csv::CsvOut;
 use crate::pipeline;
@@ -21,26 +21,46 @@ use crate::record::Record;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub path: PathBuf,
+    /// The path as given (lossy where it is not UTF-8).
     pub shown: String,
+    /// Why a directory could not be walked here (no permission, a loop):
+    /// the input's error line says so, and nothing under it is lost silently.
+    pub walk_error: Option<String>,
+}
+
+impl Input {
+    fn new(path: PathBuf) -> Self {
+        Self {
+            shown: path.to_string_lossy().into_owned(),
+            path,
+            walk_error: None,
+        }
+    }
 }
 
 /// File endings read when walking a directory.
 const EXTENSIONS: &[&str] = &["pdf", "txt", "tsv"];
 
-/// Expand the command-line paths: `-` reads paths from stdin, directories
-/// are walked recursively in sorted path order, files are taken as given.
+/// Expand the command-line paths: `-` reads paths from stdin (one per line,
+/// any bytes, a UTF-8 BOM skipped), directories are walked recursively in
+/// sorted path order, files are taken as given.
 ///
 /// # Errors
 /// Reading stdin failed.
-pub fn expand(paths: &[String]) -> io::Result<Vec<Input>> {
+pub fn expand(paths: &[PathBuf]) -> io::Result<Vec<Input>> {
     let mut out = Vec::new();
     for p in paths {
-        if p == "-" {
-            for line in io::stdin().lock().lines() {
-                let line = line?;
-                let line = line.trim_end_matches('\r');
+        if p.as_os_str() == "-" {
+            for (n, line) in io::stdin().lock().split(b'\n').enumerate() {
+                let mut line = line?;
+                if n == 0 && line.starts_with(b"\xEF\xBB\xBF") {
+                    line.drain(..3);
+                }
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
                 if !line.is_empty() {
-                    add(line, &mut out);
+                    add(&path_from_bytes(line), &mut out);
                 }
             }
         } else {
@@ -50,35 +70,56 @@ pub fn expand(paths: &[String]) -> io::Result<Vec<Input>> {
     Ok(out)
 }
 
-fn add(p: &str, out: &mut Vec<Input>) {
-    let path = Path::new(p);
+/// A path from the bytes of a line (file names need not be UTF-8).
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn add(path: &Path, out: &mut Vec<Input>) {
     if !path.is_dir() {
-        out.push(Input {
-            path: path.to_path_buf(),
-            shown: p.to_string(),
-        });
+        out.push(Input::new(path.to_path_buf()));
         return;
     }
-    let mut files: Vec<PathBuf> = Vec::new();
+    let mut found: Vec<Input> = Vec::new();
     for entry in walkdir::WalkDir::new(path).follow_links(true) {
         match entry {
-            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() && has_extension(e.path()) => {
+                found.push(Input::new(e.into_path()));
+            }
             Ok(_) => {}
-            // A dangling link or an unreadable entry is still an input: it
-            // gets its error line instead of vanishing.
-            Err(e) => files.extend(e.path().map(Path::to_path_buf)),
+            // A folder that cannot be listed, a loop, a dangling link: still
+            // an input, with its error line, instead of vanishing.
+            Err(e) => {
+                let Some(p) = e.path() else { continue };
+                let is_dir =
+                    e.io_error().is_some_and(|_| p.is_dir()) || e.loop_ancestor().is_some();
+                if is_dir || has_extension(p) {
+                    let mut input = Input::new(p.to_path_buf());
+                    input.walk_error = Some(if is_dir {
+                        format!("cannot read this folder: {e}")
+                    } else {
+                        format!("cannot read: {e}")
+                    });
+                    found.push(input);
+                }
+            }
         }
     }
-    files.retain(|f| {
-        f.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-    });
-    files.sort();
-    out.extend(files.into_iter().map(|f| Input {
-        shown: f.to_string_lossy().into_owned(),
-        path: f,
-    }));
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    out.extend(found);
+}
+
+fn has_extension(f: &Path) -> bool {
+    f.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// On SIGINT, SIGTERM or SIGHUP, remove the temporary output files and exit
@@ -185,9 +226,10 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         progress.inc(1);
         Ok(())
     };
-    let work = |input: &Input| match &pool {
-        Some(p) => p.extract(&input.path, &input.shown),
-        None => pipeline::extract_file(&input.path, &input.shown, options),
+    let work = |input: &Input| match (&input.walk_error, &pool) {
+        (Some(why), _) => Err(FileError::new(ErrorCode::Unreadable, why.clone())),
+        (None, Some(p)) => p.extract(&input.path, &input.shown),
+        (None, None) => pipeline::extract_file(&input.path, &input.shown, options),
     };
     in_order(&threads_pool, &inputs, threads * 4, work, &mut write)?;
     progress.finish_and_clear();
@@ -329,7 +371,7 @@ mod tests {
         for f in ["b/z.TXT", "a.pdf", "c.tsv", "note.md", "b/a.txt"] {
             std::fs::write(d.join(f), "x").unwrap();
         }
-        let got: Vec<String> = expand(&[d.to_string_lossy().into_owned()])
+        let got: Vec<String> = expand(&[d.to_path_buf()])
             .unwrap()
             .into_iter()
             .map(|i| {

@@ -25,8 +25,41 @@ use crate::record::Record;
 /// One file to read.
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {
+    /// As bytes: a file name need not be UTF-8 (GBK names from Windows).
+    #[serde(with = "path_bytes")]
     path: PathBuf,
     shown: String,
+}
+
+/// A path through JSON as its bytes, whatever its encoding.
+mod path_bytes {
+    use std::path::{Path, PathBuf};
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[cfg(unix)]
+    pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+        use std::os::unix::ffi::OsStrExt;
+        s.serialize_bytes(path.as_os_str().as_bytes())
+    }
+
+    #[cfg(unix)]
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        use std::os::unix::ffi::OsStringExt;
+        Ok(PathBuf::from(std::ffi::OsString::from_vec(
+            Vec::<u8>::deserialize(d)?,
+        )))
+    }
+
+    #[cfg(not(unix))]
+    pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&path.to_string_lossy())
+    }
+
+    #[cfg(not(unix))]
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        Ok(PathBuf::from(String::deserialize(d)?))
+    }
 }
 
 /// What came of it.
