@@ -176,6 +176,57 @@ fn usage_errors_exit_two() {
         jixiao(&root(), &["frobnicate"], None).status.code(),
         Some(2)
     );
+    // A limit of 0 would fail every file: refused up front.
+    for limit in ["--max-pages", "--max-stream-mib", "--memory-mib"] {
+        let out = jixiao(&root(), &["extract", limit, "0", SEED], None);
+        assert_eq!(out.status.code(), Some(2), "{limit}");
+        assert!(out.stdout.is_empty(), "{limit}");
+    }
+}
+
+#[test]
+fn outputs_that_collide_or_name_a_missing_folder_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    // -o into the --csv folder's forms.csv: one would replace the other.
+    let forms = format!("{d}/forms.csv");
+    let out = jixiao(&root(), &["extract", SEED, "-o", &forms, "--csv", d], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o and --csv both name"));
+    // `-o out/` names a folder, not a file called `out`.
+    let out = jixiao(
+        &root(),
+        &["extract", SEED, "-o", &format!("{d}/out/")],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_new_output_file_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (umask, mode) in [("077", 0o600), ("022", 0o644)] {
+        let target = dir.path().join(format!("r{umask}.jsonl"));
+        let status = std::process::Command::new("sh")
+            .current_dir(root())
+            .arg("-c")
+            .arg(format!(r#"umask {umask}; "$0" extract "$1" -o "$2""#))
+            .arg(env!("CARGO_BIN_EXE_jixiao"))
+            .arg(SEED)
+            .arg(&target)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(0));
+        let got = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(got, mode, "umask {umask}");
+    }
 }
 
 #[test]

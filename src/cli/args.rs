@@ -31,15 +31,24 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct LimitArgs {
     /// A PDF with more pages is reported `unreadable`.
-    #[arg(long, value_name = "N", default_value_t = 2000)]
+    #[arg(long, value_name = "N", default_value_t = 2000, value_parser = at_least_one)]
     pub max_pages: usize,
     /// Largest inflated size of one PDF stream, in MiB; beyond it the file is a
     /// decompression bomb and reported `unreadable`.
-    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_stream_mib: u64,
     /// Memory ceiling of the process reading one file, in MiB (address space).
-    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
     pub memory_mib: u64,
+}
+
+/// A count of 1 or more: a limit of 0 would fail every file.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[derive(Debug, clap::Args)]

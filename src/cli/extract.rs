@@ -141,6 +141,33 @@ fn clean_up_on_signals() -> io::Result<()> {
     Ok(())
 }
 
+/// Refuse `-o`, `--errors` and the `--csv` files naming one file twice.
+///
+/// # Errors
+/// Two of them end in the same file.
+fn refuse_shared_outputs(args: &ExtractArgs) -> io::Result<()> {
+    let mut targets: Vec<(&str, PathBuf)> = Vec::new();
+    targets.extend(args.output.iter().map(|o| ("-o", o.clone())));
+    targets.extend(args.errors.iter().map(|e| ("--errors", e.clone())));
+    if let Some(dir) = &args.csv {
+        targets.extend(crate::output::csv::FILES.map(|f| ("--csv", dir.join(f))));
+    }
+    for (i, (flag_a, a)) in targets.iter().enumerate() {
+        for (flag_b, b) in &targets[i + 1..] {
+            if same_file(a, b) {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "{flag_a} and {flag_b} both name {}: one would replace the other",
+                        a.display()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Whether two output paths end in the same file (each is replaced whole
 /// at the end, so the second would silently undo the first). Devices and
 /// pipes, such as `/dev/null` twice, are fine.
@@ -156,17 +183,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     let started = Instant::now();
     clean_up_on_signals()?;
-    if let (Some(o), Some(e)) = (&args.output, &args.errors)
-        && same_file(o, e)
-    {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "-o and --errors both name {}: one would replace the other",
-                o.display()
-            ),
-        ));
-    }
+    refuse_shared_outputs(args)?;
     let inputs = expand(&args.paths)?;
     let mut records_out = Output::to(args.output.as_deref(), Output::stdout)?;
     let mut errors_out = Output::to(args.errors.as_deref(), Output::stderr)?;

@@ -16,6 +16,9 @@ pub struct CsvOut {
     tasks: Table,
 }
 
+/// The files `--csv DIR` writes, which join on (`path`, `form_index`).
+pub const FILES: [&str; 3] = ["forms.csv", "indicators.csv", "tasks.csv"];
+
 struct Table(csv::Writer<Output>);
 
 impl Table {
@@ -74,7 +77,7 @@ impl CsvOut {
         Ok(Self {
             forms: Table::new(
                 dir,
-                "forms.csv",
+                FILES[0],
                 &[
                     "path",
                     "form_index",
@@ -98,7 +101,7 @@ impl CsvOut {
             )?,
             indicators: Table::new(
                 dir,
-                "indicators.csv",
+                FILES[1],
                 &[
                     "path",
                     "form_index",
@@ -122,7 +125,7 @@ impl CsvOut {
             )?,
             tasks: Table::new(
                 dir,
-                "tasks.csv",
+                FILES[2],
                 &[
                     "path",
                     "form_index",

@@ -60,6 +60,11 @@ pub fn destination(target: &Path) -> io::Result<Destination> {
         )),
         Ok(meta) if !meta.is_file() => Ok(Destination::InPlace),
         Ok(_) => Ok(Destination::Replace(fs::canonicalize(target)?)),
+        // A folder that does not exist yet (`-o out/`).
+        Err(_) if target.as_os_str().as_encoded_bytes().ends_with(b"/") => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("{} names a folder that does not exist", target.display()),
+        )),
         // A missing file, or a dangling link, which is replaced like one.
         Err(_) => {
             let name = target.file_name().ok_or_else(|| {
@@ -107,10 +112,11 @@ impl Output {
             Destination::Replace(file) => file,
         };
         let dir = target.parent().unwrap_or(Path::new("/"));
-        let tmp = tempfile::Builder::new()
-            .prefix(".jixiao-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".jixiao-").suffix(".tmp");
+        #[cfg(unix)]
+        builder.permissions(new_file_mode());
+        let tmp = builder.tempfile_in(dir)?;
         PENDING
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -160,8 +166,8 @@ impl Output {
             Self::File { tmp, target } => {
                 let tmp = tmp.into_inner().map_err(io::IntoInnerError::into_error)?;
                 tmp.as_file().sync_all()?;
-                // Keep the mode of the file being replaced; a new file gets
-                // what a plain create would give (tempfile makes 0600).
+                // Keep the mode of the file being replaced; a new file has
+                // what a plain create gives (0666 less the umask).
                 let mode = fs::metadata(&target).ok().map(|m| m.permissions());
                 // Held across the rename, so a signal's clean-up runs wholly
                 // before it or wholly after it.
@@ -192,15 +198,19 @@ impl Write for Output {
     }
 }
 
+/// The mode asked for at creation (the umask then applies, as to any
+/// plain create; tempfile's own default is 0600).
 #[cfg(unix)]
-fn set_mode(target: &Path, old: Option<fs::Permissions>) {
+fn new_file_mode() -> fs::Permissions {
     use std::os::unix::fs::PermissionsExt;
-    let mode = old.unwrap_or_else(|| fs::Permissions::from_mode(0o644));
-    let _ = fs::set_permissions(target, mode);
+    fs::Permissions::from_mode(0o666)
 }
 
-#[cfg(not(unix))]
-fn set_mode(_target: &Path, _old: Option<fs::Permissions>) {}
+fn set_mode(target: &Path, old: Option<fs::Permissions>) {
+    if let Some(mode) = old {
+        let _ = fs::set_permissions(target, mode);
+    }
+}
 
 #[cfg(test)]
 mod tests {
