@@ -73,7 +73,14 @@ impl CsvOut {
     /// # Errors
     /// The folder cannot be created or written.
     pub fn create(dir: &Path) -> io::Result<Self> {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            let why = if dir.is_file() {
+                "is a file, not a folder".to_string()
+            } else {
+                e.to_string()
+            };
+            io::Error::new(e.kind(), format!("--csv {}: {why}", dir.display()))
+        })?;
         Ok(Self {
             forms: Table::new(
                 dir,
