@@ -250,3 +250,187 @@ fn split_targets_with_a_repeated_unit_or_a_direction_word() {
     assert_eq!(r["indicators"][1]["met"], true);
     assert_eq!(r["indicators"][0]["level1"], "产出指标");
 }
+
+// Second audit round (d*): layouts published by other provinces and years.
+
+/// The records of a file holding several forms.
+fn records(name: &str) -> Vec<Value> {
+    let path = common::root().join("tests/data/variants").join(name);
+    let bytes = fs::read(&path).unwrap();
+    pipeline::extract_bytes(name, &bytes, Options::default())
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_spreadsheet_title_row_starts_the_next_form() {
+    // Was: one record mixing both forms (project of the first, funds of the second).
+    let r = records("d07_two_forms_excel_title_rows.txt");
+    assert_eq!(r.len(), 2);
+    assert_eq!(
+        (
+            &r[0]["project"],
+            &r[0]["funds"]["annual_budget"],
+            &r[0]["total_score"],
+            &r[0]["grade"]
+        ),
+        (
+            &json!("学生资助补助经费"),
+            &json!(80),
+            &json!(100),
+            &json!("优")
+        )
+    );
+    assert_eq!(
+        (
+            &r[1]["project"],
+            &r[1]["funds"]["annual_budget"],
+            &r[1]["total_score"],
+            &r[1]["grade"]
+        ),
+        (
+            &json!("校舍维修改造经费"),
+            &json!(150),
+            &json!(88),
+            &json!("良")
+        )
+    );
+    assert_eq!(names(&r[1]["indicators"]), ["维修校舍面积"]);
+}
+
+#[test]
+fn a_row_after_a_blank_line_keeps_its_columns() {
+    // Was: shifted one column (name 社会效益指标, target 残疾儿童康复率).
+    let r = record("d25_indicators_split_by_blank_line.txt");
+    let i = &r["indicators"][2];
+    assert_eq!(
+        (
+            &i["level1"],
+            &i["level2"],
+            &i["name"],
+            &i["target"]["raw"],
+            &i["actual"]["raw"]
+        ),
+        (
+            &json!("效益指标"),
+            &json!("社会效益指标"),
+            &json!("残疾儿童康复率"),
+            &json!("≥80%"),
+            &json!("85%")
+        )
+    );
+    assert_eq!(
+        (&i["weight"], &i["score"], &i["note"]),
+        (&json!(20), &json!(20), &Value::Null)
+    );
+}
+
+#[test]
+fn weight_in_points_and_self_assessed_score_columns_are_read() {
+    // Was: weights and scores null, total_score 100 (the weights' sum).
+    let r = record("d09_zipingdefen_quanzhongfen.txt");
+    let ws: Vec<(&Value, &Value)> = r["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (&i["weight"], &i["score"]))
+        .collect();
+    assert_eq!(
+        ws,
+        [
+            (&json!(30), &json!(30)),
+            (&json!(30), &json!(30)),
+            (&json!(40), &json!(36))
+        ]
+    );
+    assert_eq!(r["total_score"], 96);
+}
+
+#[test]
+fn a_county_named_yuan_is_no_unit() {
+    // Was: unit 元, from 填报单位：元氏县教育局.
+    let r = record("d14_unit_yuanshi.txt");
+    assert_eq!(r["unit"], "万元");
+    assert_eq!(r["department"], "元氏县教育局");
+}
+
+#[test]
+fn total_and_grade_off_the_score_column_or_in_one_cell_are_read() {
+    // Was: both null, silently.
+    for (file, total, grade) in [
+        ("d01_total_grade_one_row.txt", json!(99.6), json!("优")),
+        ("d23_total_row_compressed.txt", json!(96.5), json!("优")),
+        ("d20_total_grade_colon_cells.txt", json!(95), json!("优")),
+    ] {
+        let r = record(file);
+        assert_eq!((&r["total_score"], &r["grade"]), (&total, &grade), "{file}");
+        assert_eq!(r["extra"], json!({}), "{file}");
+    }
+}
+
+#[test]
+fn labelled_rows_after_the_indicator_table_are_kept() {
+    // Was: dropped as indicator rows without a name.
+    let r = record("d28_measure_spaces_minus_and_remark_rows.txt");
+    assert_eq!(
+        r["extra"],
+        json!({"备注": "本表数据截至2022年12月31日。", "自评结论": "良好"})
+    );
+    // U+2212 in a measure (≤−5%, −6%) was value null and met null.
+    let i = &r["indicators"][1];
+    assert_eq!(
+        (&i["target"]["value"], &i["actual"]["value"], &i["met"]),
+        (&json!(-5), &json!(-6), &json!(true))
+    );
+    let r = record("d17_dept_evaluation_form.txt");
+    assert_eq!(r["problems"], "部分项目进度滞后，主要原因是疫情影响。");
+    assert_eq!(r["improvements"], "加强项目过程管理。");
+    assert_eq!(
+        r["extra"],
+        json!({"整改情况": "已对滞后项目下发督办通知。"})
+    );
+}
+
+#[test]
+fn goal_labels_inside_one_row_and_goal_rows_without_their_tab() {
+    // Was: achieved = "实际完成情况" (the label), and a goal row in `extra`.
+    let r = record("d06_goal_one_row.txt");
+    assert_eq!(
+        r["goal"],
+        json!({"expected": "全年资助困难群众参保不少于8000人。", "achieved": "全年资助困难群众参保8300人。"})
+    );
+    let r = record("d18_goal_lost_tab.txt");
+    assert_eq!(
+        r["goal"],
+        json!({"expected": "目标1：稳外贸稳外资。\n目标2：促进消费升级。",
+               "achieved": "外贸进出口总额同比增长8%。\n社会消费品零售总额同比增长6%。"})
+    );
+    assert_eq!(r["extra"], json!({}));
+}
+
+#[test]
+fn problems_and_improvements_on_one_row_or_without_their_tab() {
+    // Was: improvements null; the third problem dropped.
+    let r = record("d04_problems_improvements_one_row.txt");
+    assert_eq!(
+        (&r["problems"], &r["improvements"]),
+        (
+            &json!("档案数字化进度滞后。"),
+            &json!("加快档案数字化外包。")
+        )
+    );
+    let r = record("d03_problems_lost_tab.txt");
+    assert_eq!(
+        r["problems"],
+        "一是项目前期工作不够扎实。\n二是资金支付进度偏慢。\n三是绩效目标设置不够细化。"
+    );
+    assert_eq!(r["improvements"], "一是加强项目储备。\n二是加快支付进度。");
+}
+
+#[test]
+fn a_year_row_in_a_spreadsheet_export_gives_the_year() {
+    // Was: year null.
+    assert_eq!(record("d26_excel_year_row.txt")["year"], 2021);
+}

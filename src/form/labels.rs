@@ -107,8 +107,12 @@ const LABELS: &[(&str, Label)] = &[
     ("主要任务", Label::Section(Section::Tasks)),
     ("存在问题", Label::Section(Section::Problems)),
     ("存在的问题", Label::Section(Section::Problems)),
+    ("存在的问题及原因分析", Label::Section(Section::Problems)),
+    ("存在问题及原因分析", Label::Section(Section::Problems)),
     ("改进措施", Label::Section(Section::Improvements)),
     ("整改措施", Label::Section(Section::Improvements)),
+    ("下一步改进措施", Label::Section(Section::Improvements)),
+    ("改进意见", Label::Section(Section::Improvements)),
     ("整体支出年度预算数", Label::Fund(FundField::AnnualBudget)),
     ("年度预算数", Label::Fund(FundField::AnnualBudget)),
     ("全年预算数", Label::Fund(FundField::AnnualBudget)),
@@ -158,6 +162,7 @@ const INDICATOR_COLUMNS: &[(&str, Column)] = &[
     ("分值", Column::Weight),
     ("权重", Column::Weight),
     ("得分", Column::Score),
+    ("自评得分", Column::Score),
     ("偏差原因分析及改进措施", Column::Note),
     ("偏差原因分析", Column::Note),
     ("未完成原因分析", Column::Note),
@@ -240,7 +245,7 @@ pub fn key(label: &str) -> String {
 
 /// Bracketed suffixes that do not change what a label means.
 fn is_suffix(inner: &str) -> bool {
-    matches!(inner, "万元" | "元" | "%" | "百分比")
+    matches!(inner, "万元" | "元" | "%" | "百分比" | "分")
         // Column letters and formulas: (A), (B/A), (B/A×100%), (C=B/A).
         || (inner.chars().count() <= 12
             && inner.chars().any(|c| c.is_ascii_uppercase())

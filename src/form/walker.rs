@@ -67,6 +67,17 @@ impl Walker {
     pub(super) fn starts_new_form(&self, grid: &Grid) -> bool {
         let first = grid.row(0);
         let Some(s) = first.first() else { return false };
+        // A spreadsheet export's title row (`2022年度项目支出绩效自评表` and
+        // empty cells) starts the next form as a title line does.
+        let mut texts = first
+            .iter()
+            .map(|s| s.cell.text.trim())
+            .filter(|t| !t.is_empty());
+        if let (Some(only), None) = (texts.next(), texts.next())
+            && is_title(only)
+        {
+            return true;
+        }
         match labels::label(&s.cell.text) {
             Some(Label::DepartmentName) => self.seen_department || self.seen_project,
             Some(Label::ProjectName) => self.seen_project || self.seen_department,
@@ -158,6 +169,15 @@ impl Walker {
         {
             return;
         }
+        // A row of its own for the year (`（2021年度）`) before the sections.
+        if let [only] = texts.as_slice()
+            && self.section.is_none()
+            && only.chars().count() <= 12
+            && crate::normalise::year_in(only).is_some()
+        {
+            self.form.header_lines.push((*only).to_string());
+            return;
+        }
         let first = slots[0];
         let first_label = if first.starts_here {
             labels::label(&first.cell.text)
@@ -194,8 +214,24 @@ impl Walker {
                 shift: 0,
                 raw,
             };
-            self.form.total_score = non_empty(row.at(c));
             self.form.recognised = true;
+            self.form.total_score = non_empty(row.at(c));
+            if self.form.total_score.is_none() {
+                // A compressed row (`总分 | 100 | 96.5 | 自评等级 | 优`): the
+                // last number before the next label is the score.
+                let rest = &row.slots[1..];
+                let end = rest
+                    .iter()
+                    .position(|s| labels::label(&s.cell.text).is_some())
+                    .unwrap_or(rest.len());
+                self.form.total_score = rest[..end]
+                    .iter()
+                    .rev()
+                    .map(|s| s.cell.text.trim())
+                    .find(|t| matches!(parse_amount(t), Amount::Number(_)))
+                    .map(str::to_string);
+                self.pairs(&rest[end..]);
+            }
             return;
         }
         // An indicator named like a funds label (预算执行率) on a row that
@@ -227,7 +263,9 @@ impl Walker {
                 // A row that lost its leading tab: its first cell is no label,
                 // yet the block's header starts to the right of column 0.
                 let min_col = self.header.iter().map(|h| h.0).min().unwrap_or(0);
-                let shift = usize::from(first.cell.col == 0 && min_col > 0);
+                let shift = usize::from(
+                    first.cell.col == 0 && !first.cell.text.trim().is_empty() && min_col > 0,
+                );
                 let row = Row { slots, shift, raw };
                 self.section_row(&row, 0);
             }
@@ -252,6 +290,33 @@ impl Walker {
                     _ => append(&mut goal.achieved, text),
                 }
             }
+            // A goal row that lost its leading tab (`目标2：… | | …`).
+            Some(Section::Goal) => {
+                let min_col = self.header.iter().map(|h| h.0).min().unwrap_or(0);
+                let shift = usize::from(
+                    first.cell.col == 0 && !first.cell.text.trim().is_empty() && min_col > 0,
+                );
+                let row = Row { slots, shift, raw };
+                self.section_row(&row, 0);
+            }
+            // A line of 存在问题 / 改进措施 that lost its leading tab: one
+            // text, no `label：` of its own, no printed note.
+            Some(Section::Problems | Section::Improvements)
+                if slots
+                    .iter()
+                    .filter(|s| !s.cell.text.trim().is_empty())
+                    .count()
+                    == 1
+                    && !is_placeholder(&first.cell.text)
+                    && !has_own_label(&first.cell.text) =>
+            {
+                let row = Row {
+                    slots,
+                    shift: 0,
+                    raw,
+                };
+                self.section_row(&row, 0);
+            }
             _ => {
                 self.section = None;
                 self.pairs(&slots);
@@ -273,16 +338,26 @@ impl Walker {
         let Some(section) = self.section else { return };
         match section {
             Section::Problems | Section::Improvements => {
-                let text = row.slots[skip..]
-                    .iter()
-                    .skip(usize::from(skip == 0))
-                    .find_map(|s| non_empty(&s.cell.text));
-                let field = if section == Section::Problems {
-                    &mut self.form.problems
-                } else {
-                    &mut self.form.improvements
-                };
-                append(field, text);
+                // `存在问题 | … | 改进措施 | …` on one row: each label takes the
+                // text after it.
+                let mut field = section;
+                for s in &row.slots[skip..] {
+                    let Some(text) = non_empty(&s.cell.text) else {
+                        continue;
+                    };
+                    match labels::label(&text) {
+                        Some(Label::Section(
+                            next @ (Section::Problems | Section::Improvements),
+                        )) => {
+                            field = next;
+                            self.section = Some(next);
+                        }
+                        _ if field == Section::Problems => {
+                            append(&mut self.form.problems, Some(text));
+                        }
+                        _ => append(&mut self.form.improvements, Some(text)),
+                    }
+                }
             }
             Section::Funds => self.funds_row(row, skip),
             Section::Goal | Section::Indicators | Section::Tasks => {
@@ -355,20 +430,29 @@ impl Walker {
             append(&mut goal.achieved, non_empty(row.at(a)));
             return;
         }
-        let mut texts = content(&row.slots, skip)
-            .iter()
-            .filter_map(|s| non_empty(&s.cell.text));
-        if goal.expected.is_some() && goal.achieved.is_some() {
-            append(&mut goal.expected, texts.next());
-            append(&mut goal.achieved, texts.next());
-            return;
+        // Texts in order, each marked by a goal column label standing before
+        // it in the row (`年度总体目标 | … | 实际完成情况 | …`).
+        let (mut expected, mut achieved, mut marked) = (None, None, None);
+        for s in content(&row.slots, skip) {
+            let Some(text) = non_empty(&s.cell.text) else {
+                continue;
+            };
+            match labels::column(Section::Goal, &text) {
+                Some(c) => marked = Some(c),
+                None => match marked.take() {
+                    Some(Column::Expected) => expected = Some(text),
+                    Some(_) => achieved = Some(text),
+                    None if expected.is_none() => expected = Some(text),
+                    None => achieved = achieved.or(Some(text)),
+                },
+            }
         }
-        if goal.expected.is_none() {
-            goal.expected = texts.next();
+        // One text under a stated goal is what came of it.
+        if goal.expected.is_some() && goal.achieved.is_none() && achieved.is_none() {
+            (expected, achieved) = (None, expected);
         }
-        if goal.achieved.is_none() {
-            goal.achieved = texts.next();
-        }
+        append(&mut goal.expected, expected);
+        append(&mut goal.achieved, achieved);
     }
 
     fn col(&self, c: Column) -> Option<usize> {
@@ -406,6 +490,16 @@ impl Walker {
             self.level2 = Some(strip_weight(&v));
         }
         let Some(name) = get(self.col(Column::Name)) else {
+            // No indicator: a labelled row after the table (`备注 | …`,
+            // `总分：95 | 自评等级：优`) keeps its pairs.
+            // (A row whose first cell had to be shifted is no level row.)
+            let sets_levels = [Column::Level1, Column::Level2]
+                .iter()
+                .any(|&c| self.col(c).is_some_and(|c| !row.at(c).is_empty()));
+            if row.shift > 0 || !sets_levels {
+                // Short cells here are a label and its value, not headings.
+                self.label_pairs(&row.slots);
+            }
             return;
         };
         if is_placeholder(&name) {
@@ -457,14 +551,28 @@ impl Walker {
     /// non-empty cell after it (before the next label); an unknown label
     /// followed by a value goes to `extra`.
     fn pairs(&mut self, slots: &[Slot<'_>]) {
-        if is_header_row(slots) {
-            return;
+        if !is_header_row(slots) {
+            self.label_pairs(slots);
         }
+    }
+
+    /// [`Self::pairs`] without the check for a row of headings.
+    fn label_pairs(&mut self, slots: &[Slot<'_>]) {
         let mut i = 0;
         while i < slots.len() {
             let text = slots[i].cell.text.trim();
             i += 1;
             if text.is_empty() {
+                continue;
+            }
+            // `总分：95`, `自评等级：优`: label and value in one cell.
+            if let Some((l, v)) = text.split_once([':', '：'])
+                && let Some(label) = labels::label(l)
+                && !matches!(label, Label::Section(_))
+                && !v.trim().is_empty()
+            {
+                self.form.recognised = true;
+                self.assign(label, v.trim().to_string());
                 continue;
             }
             let known = labels::label(text);
@@ -625,6 +733,12 @@ fn is_header_row(slots: &[Slot<'_>]) -> bool {
         }
 }
 
+/// A line that starts with a short label of its own (`填表人：张三`).
+fn has_own_label(text: &str) -> bool {
+    text.split_once([':', '：'])
+        .is_some_and(|(l, _)| (1..=6).contains(&l.trim().chars().count()))
+}
+
 /// A cell that only states the unit: `单位：万元`, `金额单位: 元`.
 fn is_unit_statement(text: &str) -> bool {
     let t = squash(text);
@@ -634,7 +748,10 @@ fn is_unit_statement(text: &str) -> bool {
 /// `单位: 万元`, `金额单位：元` in a text line.
 fn unit_in(text: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"单位\s*[:：]\s*(万元|元)").expect("valid regex"));
+    // The unit ends there: `填报单位：元氏县教育局` names no unit.
+    let re = RE.get_or_init(|| {
+        Regex::new(r"单位\s*[:：]\s*(万元|元)(?:$|[\s)）,，;；])").expect("valid regex")
+    });
     re.captures(text).map(|c| c[1].to_string())
 }
 

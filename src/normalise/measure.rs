@@ -85,7 +85,10 @@ fn split_number(s: &str) -> Option<(f64, Option<String>)> {
     let end = s
         .char_indices()
         .find(|&(i, c)| {
-            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+')))
+            !(c.is_ascii_digit()
+                || c == '.'
+                || c == ','
+                || (i == 0 && matches!(c, '-' | '+' | '\u{2212}')))
         })
         .map_or(s.len(), |(i, _)| i);
     let number = parse_decimal(&s[..end])?;
@@ -141,6 +144,10 @@ mod tests {
         assert_eq!(m("2021年底前"), (None, None, None));
         assert_eq!(m("2022年内"), (None, None, None));
         assert_eq!(m("3年"), (None, Some(3.0), Some("年".into())));
+        assert_eq!(
+            m("≤\u{2212}5%"),
+            (Some(Op::Le), Some(-5.0), Some("%".into()))
+        );
     }
 
     #[test]
