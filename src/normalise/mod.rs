@@ -327,11 +327,12 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
         values = split;
     }
     let need = values.len().saturating_sub(names.len());
-    if need == 0 {
-        return (clean(names), values);
-    }
-    // Candidate marks: (score, token index, char index of the mark).
+    // Candidate marks: (score, token index, char index of the mark). In a
+    // cell of one name per line, a mark between two names of four characters
+    // or more, the first ending like a name, separates them whatever the
+    // counts: a value missing must show as a mismatch, not as names glued.
     let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
+    let mut strong: Vec<(usize, usize)> = Vec::new();
     for (ti, t) in names.iter().enumerate() {
         let chars: Vec<char> = t.chars().collect();
         let marks: Vec<usize> = chars
@@ -369,7 +370,11 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
             if short(&right) || (mi == 0 && short(&left)) {
                 continue;
             }
-            let mut score = u32::from(chars[m - 1..m].iter().any(|c| NAME_ENDINGS.contains(c)));
+            let ends_like_name = chars[m - 1..m].iter().any(|c| NAME_ENDINGS.contains(c));
+            if ends_like_name && left.chars().count() >= 4 && right.chars().count() >= 4 {
+                strong.push((ti, m));
+            }
+            let mut score = u32::from(ends_like_name);
             score += 2 * u32::from(known_before || known_after);
             if score > 0 {
                 candidates.push((score, ti, m));
@@ -379,6 +384,14 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
     // Highest score first, then document order; keep `need` of them.
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     candidates.truncate(need);
+    // Only where line breaks are the sole separator: names parted by spaces
+    // wrap at their breaks (大件生活垃圾清运吨数⏎同比增加比例).
+    if names.len() == 1 && strong.len() > candidates.len() {
+        candidates = strong.into_iter().map(|(ti, m)| (1, ti, m)).collect();
+    }
+    if candidates.is_empty() {
+        return (clean(names), values);
+    }
     let mut out = Vec::new();
     for (ti, t) in names.iter().enumerate() {
         let mut piece = String::new();
@@ -426,6 +439,26 @@ mod tests {
         assert_eq!(year_in("编号3021年"), None);
         assert_eq!(year_in("填报日期：2022年3月10日"), None);
         assert_eq!(year_in("填报日期：2022年3月10日 （2021年度）"), Some(2021));
+    }
+
+    #[test]
+    fn names_one_per_line_are_not_glued_to_hide_a_missing_value() {
+        // Found in a LibreOffice PDF of a Word form: three names, one per
+        // paragraph, two values. Gluing two names would hide the mismatch.
+        let names = "受污染耕地安全利用率\n危险废物抽查企业数量\n医疗废物集中处置率";
+        let (n, v) = pair_lists(names, "93% 138家", &[]);
+        assert_eq!(
+            n,
+            [
+                "受污染耕地安全利用率",
+                "危险废物抽查企业数量",
+                "医疗废物集中处置率"
+            ]
+        );
+        assert_eq!(v.len(), 2);
+        // Names parted by spaces keep a wrapped name whole.
+        let (n, _) = pair_lists("精细化考评 大件生活垃圾清运吨数\n同比增加比例", "1 2", &[]);
+        assert_eq!(n, ["精细化考评", "大件生活垃圾清运吨数同比增加比例"]);
     }
 
     #[test]
