@@ -434,3 +434,19 @@ fn a_year_row_in_a_spreadsheet_export_gives_the_year() {
     // Was: year null.
     assert_eq!(record("d26_excel_year_row.txt")["year"], 2021);
 }
+
+#[test]
+fn a_title_repeated_at_the_top_of_the_next_page_does_not_split_the_form() {
+    // Found in a spreadsheet printed with print titles (PDF audit): the
+    // second page's copy of the title started a second, broken record.
+    let r = records("r01_title_repeated_on_next_page.txt");
+    assert_eq!(r.len(), 1);
+    assert_eq!(names(&r[0]["tasks"]), ["法律援助", "普法宣传"]);
+    assert_eq!(r[0]["department"], "某区司法局");
+    assert_eq!(r[0]["problems"], "普法形式单一。");
+    // Two forms of a volume under one title still part.
+    let r = records("r02_same_title_two_forms.txt");
+    let projects: Vec<&Value> = r.iter().map(|f| &f["project"]).collect();
+    assert_eq!(projects, [&json!("普法宣传"), &json!("法律援助")]);
+    assert_eq!(r[1]["implementer"], "某区法律援助中心");
+}

@@ -123,9 +123,18 @@ pub fn is_title(text: &str) -> bool {
 pub fn recognise(blocks: &[Block]) -> Vec<RawForm> {
     let mut forms = Vec::new();
     let mut current = walker::Walker::default();
+    // Text held after the current form's own title came again: a title
+    // repeated at the top of each printed page (a spreadsheet's print
+    // titles), or the next form of a volume with the same title. The next
+    // table tells which.
+    let mut held: Vec<(Option<usize>, &str)> = Vec::new();
     for block in blocks {
         match block {
             Block::Text { page, text } => {
+                if !held.is_empty() || (current.has_tables() && current.has_title(text)) {
+                    held.push((*page, text));
+                    continue;
+                }
                 if is_title(text) && current.has_tables() {
                     forms.push(std::mem::take(&mut current).finish());
                 }
@@ -134,7 +143,12 @@ pub fn recognise(blocks: &[Block]) -> Vec<RawForm> {
             Block::Table(grid) => {
                 if current.has_tables() && current.starts_new_form(grid) {
                     forms.push(std::mem::take(&mut current).finish());
+                    for (page, text) in held.drain(..) {
+                        current.text_line(page, text);
+                    }
                 }
+                // Otherwise the held lines were the page's furniture.
+                held.clear();
                 current.table(grid);
             }
         }

@@ -62,6 +62,14 @@ impl Walker {
         !self.form.tables.is_empty()
     }
 
+    /// Whether `text` is this form's own title again.
+    pub(super) fn has_title(&self, text: &str) -> bool {
+        self.form
+            .title
+            .as_deref()
+            .is_some_and(|t| is_title(text) && squash(title_text(text)) == squash(t))
+    }
+
     /// A table whose first row names a department or project when this form
     /// already has one starts the next form (volumes without titles).
     pub(super) fn starts_new_form(&self, grid: &Grid) -> bool {
