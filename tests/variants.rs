@@ -450,3 +450,14 @@ fn a_title_repeated_at_the_top_of_the_next_page_does_not_split_the_form() {
     assert_eq!(projects, [&json!("普法宣传"), &json!("法律援助")]);
     assert_eq!(r[1]["implementer"], "某区法律援助中心");
 }
+
+#[test]
+fn the_goal_labelled_nian_du_ji_xiao_mu_biao_is_the_goal() {
+    // Was: goal null, the expected text in `extra`, the achieved text lost.
+    let r = record("d22_goal_label_niandujixiaomubiao.txt");
+    assert_eq!(
+        r["goal"],
+        json!({"expected": "全年新增城镇就业1万人。", "achieved": "全年新增城镇就业1.2万人。"})
+    );
+    assert_eq!(r["extra"], json!({}));
+}

@@ -101,6 +101,7 @@ const LABELS: &[(&str, Label)] = &[
     ("年度总体目标", Label::Section(Section::Goal)),
     ("总体目标", Label::Section(Section::Goal)),
     ("年度主要目标", Label::Section(Section::Goal)),
+    ("年度绩效目标", Label::Section(Section::Goal)),
     ("年度关键指标", Label::Section(Section::Indicators)),
     ("绩效指标", Label::Section(Section::Indicators)),
     ("年度绩效指标", Label::Section(Section::Indicators)),

@@ -96,9 +96,15 @@ fn split_number(s: &str) -> Option<(f64, Option<String>)> {
     if unit.chars().any(|c| c.is_numeric()) {
         return None;
     }
-    // A year with words after it (`2021年底前`, `2022年内`) is a date.
-    if unit.starts_with('年') && number.decimals == 0 && (1900.0..=2100.0).contains(&number.value)
-    {
+    // A year or a month with words after it (`2021年底前`, `2022年内`,
+    // `10月底前`) is a date.
+    let date = |range: std::ops::RangeInclusive<f64>, mark: char| {
+        number.decimals == 0
+            && range.contains(&number.value)
+            && unit.starts_with(mark)
+            && (mark == '年' || unit.chars().count() > 1)
+    };
+    if date(1900.0..=2100.0, '年') || date(1.0..=12.0, '月') {
         return None;
     }
     Some((number.value, (!unit.is_empty()).then(|| unit.to_string())))
@@ -144,6 +150,9 @@ mod tests {
         assert_eq!(m("2021年底前"), (None, None, None));
         assert_eq!(m("2022年内"), (None, None, None));
         assert_eq!(m("3年"), (None, Some(3.0), Some("年".into())));
+        assert_eq!(m("10月底前"), (None, None, None));
+        assert_eq!(m("12月前"), (None, None, None));
+        assert_eq!(m("3月"), (None, Some(3.0), Some("月".into())));
         assert_eq!(
             m("≤\u{2212}5%"),
             (Some(Op::Le), Some(-5.0), Some("%".into()))
