@@ -11,11 +11,20 @@ mod common;
 
 /// The one record of `tests/data/variants/NAME`.
 fn record(name: &str) -> Value {
+    let mut all = records(name);
+    assert_eq!(all.len(), 1, "{name}");
+    all.remove(0)
+}
+
+/// The records of `tests/data/variants/NAME`, which may hold several forms.
+fn records(name: &str) -> Vec<Value> {
     let path = common::root().join("tests/data/variants").join(name);
     let bytes = fs::read(&path).unwrap();
-    let records = pipeline::extract_bytes(name, &bytes, Options::default()).unwrap();
-    assert_eq!(records.len(), 1, "{name}");
-    serde_json::to_value(&records[0]).unwrap()
+    pipeline::extract_bytes(name, &bytes, Options::default())
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect()
 }
 
 fn codes(rec: &Value) -> Vec<&str> {
@@ -252,17 +261,6 @@ fn split_targets_with_a_repeated_unit_or_a_direction_word() {
 }
 
 // Second audit round (d*): layouts published by other provinces and years.
-
-/// The records of a file holding several forms.
-fn records(name: &str) -> Vec<Value> {
-    let path = common::root().join("tests/data/variants").join(name);
-    let bytes = fs::read(&path).unwrap();
-    pipeline::extract_bytes(name, &bytes, Options::default())
-        .unwrap()
-        .iter()
-        .map(|r| serde_json::to_value(r).unwrap())
-        .collect()
-}
 
 #[test]
 fn a_spreadsheet_title_row_starts_the_next_form() {
