@@ -77,11 +77,7 @@ impl Walker {
         let Some(s) = first.first() else { return false };
         // A spreadsheet export's title row (`2022年度项目支出绩效自评表` and
         // empty cells) starts the next form as a title line does.
-        let mut texts = first
-            .iter()
-            .map(|s| s.cell.text.trim())
-            .filter(|t| !t.is_empty());
-        if let (Some(only), None) = (texts.next(), texts.next())
+        if let [only] = texts(&first).as_slice()
             && is_title(only)
         {
             return true;
@@ -158,11 +154,7 @@ impl Walker {
         self.unit_from_cells(&slots);
         // A spreadsheet export puts the title and `单位：万元` in rows of the
         // table: they are the form's furniture, not label/value pairs.
-        let texts: Vec<&str> = slots
-            .iter()
-            .map(|s| s.cell.text.trim())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let texts = texts(&slots);
         if let [only] = texts.as_slice()
             && self.form.title.is_none()
             && self.form.tables.is_empty()
@@ -246,9 +238,7 @@ impl Walker {
         // lost its leading tab is still a row of the indicator table.
         let lost_tab_indicator = matches!(first_label, Some(Label::Fund(_)))
             && self.section == Some(Section::Indicators)
-            && first.cell.col == 0
-            && self.header.iter().all(|h| h.0 > 0)
-            && !self.header.is_empty();
+            && self.lost_tab_shift(&first) == 1;
         if first_label.is_some() && !lost_tab_indicator {
             self.section = None;
             self.pairs(&slots);
@@ -268,12 +258,7 @@ impl Walker {
         }
         match self.section {
             Some(Section::Indicators | Section::Tasks) if !self.header.is_empty() => {
-                // A row that lost its leading tab: its first cell is no label,
-                // yet the block's header starts to the right of column 0.
-                let min_col = self.header.iter().map(|h| h.0).min().unwrap_or(0);
-                let shift = usize::from(
-                    first.cell.col == 0 && !first.cell.text.trim().is_empty() && min_col > 0,
-                );
+                let shift = self.lost_tab_shift(&first);
                 let row = Row { slots, shift, raw };
                 self.section_row(&row, 0);
             }
@@ -300,21 +285,14 @@ impl Walker {
             }
             // A goal row that lost its leading tab (`目标2：… | | …`).
             Some(Section::Goal) => {
-                let min_col = self.header.iter().map(|h| h.0).min().unwrap_or(0);
-                let shift = usize::from(
-                    first.cell.col == 0 && !first.cell.text.trim().is_empty() && min_col > 0,
-                );
+                let shift = self.lost_tab_shift(&first);
                 let row = Row { slots, shift, raw };
                 self.section_row(&row, 0);
             }
             // A line of 存在问题 / 改进措施 that lost its leading tab: one
             // text, no `label：` of its own, no printed note.
             Some(Section::Problems | Section::Improvements)
-                if slots
-                    .iter()
-                    .filter(|s| !s.cell.text.trim().is_empty())
-                    .count()
-                    == 1
+                if texts.len() == 1
                     && !is_placeholder(&first.cell.text)
                     && !has_own_label(&first.cell.text) =>
             {
@@ -330,6 +308,13 @@ impl Walker {
                 self.pairs(&slots);
             }
         }
+    }
+
+    /// 1 for a row that lost its leading tab: its first cell holds text in
+    /// column 0 while the block's header starts to the right of it; else 0.
+    fn lost_tab_shift(&self, first: &Slot<'_>) -> usize {
+        let header_start = self.header.iter().map(|h| h.0).min().unwrap_or(0);
+        usize::from(first.cell.col == 0 && !first.cell.text.trim().is_empty() && header_start > 0)
     }
 
     fn enter(&mut self, section: Section) {
@@ -658,6 +643,15 @@ impl Walker {
     }
 }
 
+/// The non-empty texts of a row, trimmed, in column order.
+fn texts<'g>(slots: &[Slot<'g>]) -> Vec<&'g str> {
+    slots
+        .iter()
+        .map(|s| s.cell.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// Add a row's text to a field that may run over several rows.
 fn append(field: &mut Option<String>, text: Option<String>) {
     match (field.as_mut(), text) {
@@ -720,11 +714,7 @@ fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> 
 /// no number, no label the dictionary knows. Its cells label columns, not
 /// the cell beside them, so they are no label/value pairs.
 fn is_header_row(slots: &[Slot<'_>]) -> bool {
-    let texts: Vec<&str> = slots
-        .iter()
-        .map(|s| s.cell.text.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let texts = texts(slots);
     let short_words = texts.iter().all(|t| {
         t.chars().count() <= 6
             && labels::label(t).is_none()
