@@ -56,14 +56,51 @@ pub struct Slot<'g> {
 /// [`Grid::unwrapped`] removes the marks (SPEC's cell-text rule).
 pub const LINE_BREAK: char = '\n';
 
+/// Marks, inside a cell's text, a hard line break: a new paragraph (`<p>`,
+/// `<br>`, a Word paragraph, a spreadsheet line feed) or a PDF line that
+/// ends short where the next line's first word would have fitted. Unlike a
+/// wrap mark it always separates the items of a list (it is white space for
+/// [`char::is_whitespace`], so splitting at white space splits there too).
+/// [`Grid::unwrapped`] joins across it by SPEC's wrapped-line rule.
+pub const HARD_BREAK: char = '\u{2029}';
+
+/// A cell's text as SPEC gives it: wrap marks removed, hard breaks joined
+/// with nothing between two CJK characters (or CJK punctuation) and one
+/// space otherwise.
+#[must_use]
+pub fn joined_text(text: &str) -> String {
+    if !text.contains(LINE_BREAK) && !text.contains(HARD_BREAK) {
+        return text.to_string();
+    }
+    let text = text.replace(LINE_BREAK, "");
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text
+        .split(HARD_BREAK)
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for p in parts {
+        let a = out.chars().last().unwrap_or(' ');
+        let b = p.chars().next().unwrap_or(' ');
+        if !(crate::table::text::is_tight(a) || crate::table::text::is_tight(b)) {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
 impl Grid {
-    /// The grid with wrap marks removed from every cell's text.
+    /// The grid with wrap marks removed and hard breaks joined in every
+    /// cell's text ([`joined_text`]).
     #[must_use]
     pub fn unwrapped(&self) -> Grid {
         let mut g = self.clone();
         for c in &mut g.cells {
-            if c.text.contains(LINE_BREAK) {
-                c.text = c.text.replace(LINE_BREAK, "");
+            if c.text.contains(LINE_BREAK) || c.text.contains(HARD_BREAK) {
+                c.text = joined_text(&c.text);
             }
         }
         g
@@ -135,5 +172,25 @@ mod tests {
         assert_eq!(g.at(0, 2).map(|c| c.text.as_str()), Some("B"));
         assert_eq!(g.at(1, 0).map(|c| c.text.as_str()), Some("A"));
         assert!(g.at(2, 0).is_none());
+    }
+
+    #[test]
+    fn hard_breaks_join_by_the_wrap_rule() {
+        let hb = HARD_BREAK;
+        assert_eq!(
+            joined_text(&format!("档案资料完整率{hb}群众满意度")),
+            "档案资料完整率群众满意度"
+        );
+        assert_eq!(joined_text(&format!("193人{hb}92%")), "193人92%");
+        assert_eq!(joined_text(&format!("90%{hb}100%")), "90% 100%");
+        assert_eq!(
+            joined_text(&format!("资金使用\n合规率{hb} 100 ")),
+            "资金使用合规率100"
+        );
+        assert_eq!(joined_text("no marks"), "no marks");
+        assert!(
+            hb.is_whitespace(),
+            "list splitting at white space must split at hard breaks"
+        );
     }
 }

@@ -49,7 +49,7 @@ mod tests;
 #[cfg(test)]
 mod testutil;
 
-pub use grid::{Block, Cell, Grid, LINE_BREAK, Slot};
+pub use grid::{Block, Cell, Grid, HARD_BREAK, LINE_BREAK, Slot, joined_text};
 pub use settings::TableSettings;
 
 /// The types the table stage reads and writes, in one place for its modules.
