@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The file could not be read (missing, a directory, permission, I/O),
-    /// or is a PDF too broken to parse.
+    /// No file at this path (a typo, a file removed since it was listed).
+    NotFound,
+    /// The file could not be read (a directory, permission, I/O), or is a
+    /// PDF too broken to parse.
     Unreadable,
     /// Named or sniffed as PDF, but not a PDF.
     NotPdf,
@@ -28,10 +30,24 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order of the documentation.
+    pub const ALL: [ErrorCode; 9] = [
+        Self::NotFound,
+        Self::Unreadable,
+        Self::NotPdf,
+        Self::Encrypted,
+        Self::NoTextLayer,
+        Self::NoFormFound,
+        Self::DecodeFailed,
+        Self::Timeout,
+        Self::Internal,
+    ];
+
     /// The code as written in the error report.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::NotFound => "not_found",
             Self::Unreadable => "unreadable",
             Self::NotPdf => "not_pdf",
             Self::Encrypted => "encrypted",

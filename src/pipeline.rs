@@ -129,7 +129,14 @@ pub fn extract_file(path: &Path, shown: &str, options: Options) -> Result<Vec<Re
 /// # Errors
 /// `unreadable` with the I/O error.
 pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {
-    std::fs::read(path).map_err(|e| FileError::new(ErrorCode::Unreadable, e.to_string()))
+    std::fs::read(path).map_err(|e| {
+        let code = if e.kind() == std::io::ErrorKind::NotFound {
+            ErrorCode::NotFound
+        } else {
+            ErrorCode::Unreadable
+        };
+        FileError::new(code, e.to_string())
+    })
 }
 
 thread_local! {

@@ -251,6 +251,18 @@ pub struct Warning {
     pub field: Option<String>,
 }
 
+/// The unit a record's amounts (funds, fund sources, task funds; not
+/// rates, weights or scores) are written in after `extract --money`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Amounts {
+    /// `万元` or `元`; null when the form states no unit, so its amounts
+    /// could not be converted and stay as printed.
+    pub unit: Option<String>,
+    /// The unit the form printed (`unit`), when the amounts were converted
+    /// from it; null when nothing was converted.
+    pub converted_from: Option<String>,
+}
+
 /// One form, normalised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Record {
@@ -267,6 +279,10 @@ pub struct Record {
     pub implementer: Option<String>,
     /// Money unit as the form states it (`万元`, `元`).
     pub unit: Option<String>,
+    /// Present only with `extract --money`: the unit every amount of this
+    /// record is in, and the unit the form printed them in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amounts: Option<Amounts>,
     pub funds: Funds,
     pub fund_sources: Vec<FundSource>,
     pub goal: Option<Goal>,

@@ -61,7 +61,7 @@ fn bad_files_get_error_lines_and_the_rest_still_records() {
     );
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(
-        summary.contains("4 files, 1 records, 3 errors"),
+        summary.contains("4 files, 1 records, 1 warnings, 3 errors, 0 skipped"),
         "{summary}"
     );
 }
@@ -500,17 +500,20 @@ fn csv_tables_join_on_path_and_form() {
     assert_eq!(out.status.code(), Some(0));
     let forms = fs::read_to_string(dir.path().join("forms.csv")).unwrap();
     assert_eq!(forms.lines().count(), 2);
+    // initial, annual, actual, adjustment, general public budget, execution rate.
     assert!(
         forms
             .lines()
             .nth(1)
             .unwrap()
-            .contains("18847.8,19206.99,18570.21,359.19,96.68")
+            .contains(",18847.8,19206.99,18570.21,359.19,18211.58,96.68,")
     );
     let ind = fs::read_to_string(dir.path().join("indicators.csv")).unwrap();
     assert_eq!(ind.lines().count(), 16);
     let tasks = fs::read_to_string(dir.path().join("tasks.csv")).unwrap();
-    assert_eq!(tasks.lines().count(), 1 + 9 + 6 + 4 + 9);
+    assert_eq!(tasks.lines().count(), 1 + 4);
+    let pairs = fs::read_to_string(dir.path().join("task_indicators.csv")).unwrap();
+    assert_eq!(pairs.lines().count(), 1 + 9 + 6 + 4 + 9);
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract one record per form from files, directories (recursive) or `-` (paths on stdin).
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
     /// Print the reconstructed grids of every table in FILE as JSON.
     Tables { file: PathBuf },
     /// Print the text of FILE in reading order (for debugging).
@@ -40,6 +40,19 @@ pub struct LimitArgs {
     /// Memory ceiling of the process reading one file, in MiB (address space).
     #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
     pub memory_mib: u64,
+}
+
+/// `K/N` with 1 ≤ K ≤ N.
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("{s}: expected K/N, e.g. 2/8"))?;
+    let k: u32 = k.trim().parse().map_err(|e| format!("{s}: {e}"))?;
+    let n: u32 = n.trim().parse().map_err(|e| format!("{s}: {e}"))?;
+    if k == 0 || n == 0 || k > n {
+        return Err(format!("{s}: need 1 <= K <= N"));
+    }
+    Ok((k, n))
 }
 
 /// A count of 1 or more: a limit of 0 would fail every file.
@@ -76,9 +89,38 @@ pub struct ExtractArgs {
     /// Include the reconstructed grids in every record.
     #[arg(long)]
     pub tables: bool,
-    /// Also write forms.csv, indicators.csv and tasks.csv into DIR.
+    /// Also write the flat tables (forms, fund_sources, indicators, tasks,
+    /// task_indicators, warnings) as CSV files into DIR: UTF-8 with BOM,
+    /// joined on (path, form_index).
     #[arg(long, value_name = "DIR")]
     pub csv: Option<PathBuf>,
+    /// Also write the same tables as one workbook (a sheet per table).
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+    /// Convert every amount (funds, fund sources, task funds) to this unit:
+    /// 万元 (or `wan`) or 元 (or `yuan`). The record says so in `amounts`.
+    #[arg(long, value_name = "UNIT", value_parser = crate::output::money::MoneyUnit::parse)]
+    pub money: Option<crate::output::money::MoneyUnit>,
+    /// Incremental runs: reuse the records of inputs unchanged since the
+    /// run that wrote FILE (size and mtime), redo changed ones, drop gone ones.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Take only shard K of N (1-based) of the inputs, chosen by a hash of
+    /// each path, so N machines split an archive with no coordinator.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+    /// Write a JSON run report here (inputs, skipped, records, errors and
+    /// warnings by code, seconds, version).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// In folders, take only files whose path matches one of these glob
+    /// patterns (`*.pdf`, `**/2021/**`); repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    pub glob: Vec<String>,
+    /// In folders, leave out files whose path matches one of these glob
+    /// patterns; repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    pub exclude: Vec<String>,
     /// Per-file time limit in seconds (0: none). A file past it is reported
     /// `timeout` and its worker process is stopped.
     #[arg(long, value_name = "SECS", default_value_t = 60)]

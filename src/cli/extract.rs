@@ -3,17 +3,20 @@
 //! number of files and the output is the same whatever the thread count.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, IsTerminal};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::state::State;
 use super::{ExitStatus, ExtractArgs, worker};
 use crate::error::{ErrorCode, ErrorLine, FileError};
 use crate::output::Output;
 use crate::output::csv::CsvOut;
+use crate::output::money;
+use crate::output::xlsx::XlsxOut;
 use crate::pipeline;
 use crate::record::Record;
 
@@ -41,14 +44,65 @@ impl Input {
 /// File endings read when walking a directory.
 const EXTENSIONS: &[&str] = &["pdf", "txt", "tsv"];
 
+/// The inputs of a run, and how many files in its folders were passed over.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    pub inputs: Vec<Input>,
+    /// Files in the folders walked whose ending jixiao does not read, or that
+    /// `--glob`/`--exclude` left out.
+    pub skipped: usize,
+}
+
+/// Which files of a folder are inputs: a known ending, and the patterns.
+#[derive(Debug, Default)]
+pub struct Select {
+    pub include: Option<globset::GlobSet>,
+    pub exclude: Option<globset::GlobSet>,
+}
+
+impl Select {
+    /// Build from `--glob` and `--exclude` patterns (`*` crosses folders).
+    ///
+    /// # Errors
+    /// A pattern is not a glob.
+    pub fn new(include: &[String], exclude: &[String]) -> io::Result<Self> {
+        let set = |patterns: &[String]| -> io::Result<Option<globset::GlobSet>> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            let mut b = globset::GlobSetBuilder::new();
+            for p in patterns {
+                let glob = globset::GlobBuilder::new(p)
+                    .literal_separator(false)
+                    .build()
+                    .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
+                b.add(glob);
+            }
+            b.build()
+                .map(Some)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))
+        };
+        Ok(Self {
+            include: set(include)?,
+            exclude: set(exclude)?,
+        })
+    }
+
+    fn takes(&self, path: &Path) -> bool {
+        has_extension(path)
+            && self.include.as_ref().is_none_or(|g| g.is_match(path))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(path))
+    }
+}
+
 /// Expand the command-line paths: `-` reads paths from stdin (one per line,
 /// any bytes, a UTF-8 BOM skipped), directories are walked recursively in
 /// sorted path order, files are taken as given.
 ///
 /// # Errors
 /// Reading stdin failed.
-pub fn expand(paths: &[PathBuf]) -> io::Result<Vec<Input>> {
-    let mut out = Vec::new();
+pub fn expand(paths: &[PathBuf], select: &Select) -> io::Result<Expanded> {
+    let mut out = Expanded::default();
     for p in paths {
         if p.as_os_str() == "-" {
             for (n, line) in io::stdin().lock().split(b'\n').enumerate() {
@@ -60,11 +114,11 @@ pub fn expand(paths: &[PathBuf]) -> io::Result<Vec<Input>> {
                     line.pop();
                 }
                 if !line.is_empty() {
-                    add(&path_from_bytes(line), &mut out);
+                    add(&path_from_bytes(line), select, &mut out);
                 }
             }
         } else {
-            add(p, &mut out);
+            add(p, select, &mut out);
         }
     }
     Ok(out)
@@ -82,17 +136,18 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn add(path: &Path, out: &mut Vec<Input>) {
+fn add(path: &Path, select: &Select, out: &mut Expanded) {
     if !path.is_dir() {
-        out.push(Input::new(path.to_path_buf()));
+        out.inputs.push(Input::new(path.to_path_buf()));
         return;
     }
     let mut found: Vec<Input> = Vec::new();
     for entry in walkdir::WalkDir::new(path).follow_links(true) {
         match entry {
-            Ok(e) if e.file_type().is_file() && has_extension(e.path()) => {
+            Ok(e) if e.file_type().is_file() && select.takes(e.path()) => {
                 found.push(Input::new(e.into_path()));
             }
+            Ok(e) if e.file_type().is_file() => out.skipped += 1,
             Ok(_) => {}
             // A folder that cannot be listed, a loop, a dangling link: still
             // an input, with its error line, instead of vanishing.
@@ -113,7 +168,19 @@ fn add(path: &Path, out: &mut Vec<Input>) {
         }
     }
     found.sort_by(|a, b| a.path.cmp(&b.path));
-    out.extend(found);
+    out.inputs.extend(found);
+}
+
+/// Whether `shown` falls in shard `k` of `n` (1-based): the first 8 bytes
+/// of the SHA-256 of the path's bytes, modulo `n`. The same path always
+/// lands in the same shard, whatever machine or run.
+#[must_use]
+pub fn in_shard(shown: &str, (k, n): (u32, u32)) -> bool {
+    use sha2::{Digest, Sha256};
+    let h = Sha256::digest(shown.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&h[..8]);
+    u64::from_be_bytes(first) % u64::from(n) == u64::from(k - 1)
 }
 
 fn has_extension(f: &Path) -> bool {
@@ -152,6 +219,9 @@ fn refuse_shared_outputs(args: &ExtractArgs) -> io::Result<()> {
     if let Some(dir) = &args.csv {
         targets.extend(crate::output::csv::FILES.map(|f| ("--csv", dir.join(f))));
     }
+    targets.extend(args.xlsx.iter().map(|x| ("--xlsx", x.clone())));
+    targets.extend(args.report.iter().map(|x| ("--report", x.clone())));
+    targets.extend(args.state.iter().map(|x| ("--state", x.clone())));
     for (i, (flag_a, a)) in targets.iter().enumerate() {
         for (flag_b, b) in &targets[i + 1..] {
             if same_file(a, b) {
@@ -176,6 +246,53 @@ fn same_file(a: &Path, b: &Path) -> bool {
     matches!((destination(a), destination(b)), (Ok(Replace(x)), Ok(Replace(y))) if x == y)
 }
 
+/// What a run counts, for the summary line and `--report`.
+#[derive(Debug, Default, serde::Serialize)]
+struct Tally {
+    records: usize,
+    records_by_form: BTreeMap<String, usize>,
+    errors: usize,
+    errors_by_code: BTreeMap<String, usize>,
+    warnings: usize,
+    warnings_by_code: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    fn record(&mut self, r: &Record) {
+        self.records += 1;
+        let form = serde_json::to_value(r.form)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        *self.records_by_form.entry(form).or_default() += 1;
+        for w in &r.warnings {
+            self.warnings += 1;
+            *self.warnings_by_code.entry(w.code.clone()).or_default() += 1;
+        }
+    }
+
+    fn error(&mut self, code: ErrorCode) {
+        self.errors += 1;
+        *self
+            .errors_by_code
+            .entry(code.as_str().to_string())
+            .or_default() += 1;
+    }
+}
+
+/// The `--report` file.
+#[derive(Debug, serde::Serialize)]
+struct Report<'a> {
+    version: &'static str,
+    inputs: usize,
+    skipped: usize,
+    #[serde(flatten)]
+    tally: &'a Tally,
+    shard: Option<String>,
+    state: Option<super::state::Counts>,
+    seconds: f64,
+}
+
 /// Run the extraction.
 ///
 /// # Errors
@@ -184,10 +301,18 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     let started = Instant::now();
     clean_up_on_signals()?;
     refuse_shared_outputs(args)?;
-    let inputs = expand(&args.paths)?;
+    let select = Select::new(&args.glob, &args.exclude)?;
+    let Expanded {
+        mut inputs,
+        skipped,
+    } = expand(&args.paths, &select)?;
+    if let Some(shard) = args.shard {
+        inputs.retain(|i| in_shard(&i.shown, shard));
+    }
     let mut records_out = Output::to(args.output.as_deref(), Output::stdout)?;
     let mut errors_out = Output::to(args.errors.as_deref(), Output::stderr)?;
     let mut csv_out = args.csv.as_deref().map(CsvOut::create).transpose()?;
+    let mut xlsx_out = args.xlsx.as_deref().map(XlsxOut::create).transpose()?;
     let threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         usize::from,
@@ -197,6 +322,11 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         .build()
         .map_err(io::Error::other)?;
     let options = args.limits.options(args.tables);
+    let state = args
+        .state
+        .as_deref()
+        .map(|p| State::open(p, options))
+        .transpose()?;
     let pool = (!args.in_process).then(|| {
         worker::Pool::new(
             options,
@@ -218,20 +348,26 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         ProgressBar::hidden()
     };
 
-    let (mut n_records, mut n_errors) = (0usize, 0usize);
+    let mut tally = Tally::default();
     let mut write = |input: &Input, result: Result<Vec<Record>, FileError>| -> io::Result<()> {
         match result {
-            Ok(records) => {
-                for (i, r) in records.iter().enumerate() {
+            Ok(mut records) => {
+                for (i, r) in records.iter_mut().enumerate() {
+                    if let Some(unit) = args.money {
+                        money::convert(r, unit);
+                    }
                     records_out.json_line(r)?;
                     if let Some(c) = csv_out.as_mut() {
                         c.record(i, r)?;
                     }
+                    if let Some(x) = xlsx_out.as_mut() {
+                        x.record(i, r)?;
+                    }
+                    tally.record(r);
                 }
-                n_records += records.len();
             }
             Err(e) => {
-                n_errors += 1;
+                tally.error(e.code);
                 let line = ErrorLine {
                     path: input.shown.clone(),
                     error: e.code,
@@ -243,10 +379,23 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         progress.inc(1);
         Ok(())
     };
-    let work = |input: &Input| match (&input.walk_error, &pool) {
+    let read = |input: &Input| match (&input.walk_error, &pool) {
         (Some(why), _) => Err(FileError::new(ErrorCode::Unreadable, why.clone())),
         (None, Some(p)) => p.extract(&input.path, &input.shown),
         (None, None) => pipeline::extract_file(&input.path, &input.shown, options),
+    };
+    let work = |input: &Input| {
+        let Some(state) = &state else {
+            return read(input);
+        };
+        if input.walk_error.is_none()
+            && let Some(known) = state.reuse(&input.shown, &input.path)
+        {
+            return known;
+        }
+        let result = read(input);
+        state.remember(&input.shown, &input.path, &result);
+        result
     };
     in_order(&threads_pool, &inputs, threads * 4, work, &mut write)?;
     progress.finish_and_clear();
@@ -256,14 +405,47 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     if let Some(c) = csv_out {
         c.commit()?;
     }
+    if let Some(x) = xlsx_out {
+        x.commit()?;
+    }
+    let counts = match state {
+        Some(s) => {
+            let order: Vec<String> = inputs.iter().map(|i| i.shown.clone()).collect();
+            Some(s.commit(&order)?)
+        }
+        None => None,
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let incremental = counts.map_or_else(String::new, |c| {
+        format!(
+            " ({} new, {} changed, {} unchanged, {} gone)",
+            c.new, c.changed, c.unchanged, c.gone
+        )
+    });
     eprintln!(
-        "jixiao: {} files, {} records, {} errors, {:.2} s",
+        "jixiao: {} files{incremental}, {} records, {} warnings, {} errors, {} skipped, {seconds:.2} s",
         inputs.len(),
-        n_records,
-        n_errors,
-        started.elapsed().as_secs_f64()
+        tally.records,
+        tally.warnings,
+        tally.errors,
+        skipped,
     );
-    Ok(if n_errors == 0 {
+    if let Some(path) = &args.report {
+        let report = Report {
+            version: env!("CARGO_PKG_VERSION"),
+            inputs: inputs.len(),
+            skipped,
+            tally: &tally,
+            shard: args.shard.map(|(k, n)| format!("{k}/{n}")),
+            state: counts,
+            seconds,
+        };
+        let mut out = Output::file(path)?;
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        out.write_all(b"\n")?;
+        out.commit()?;
+    }
+    Ok(if tally.errors == 0 {
         ExitStatus::Success
     } else {
         ExitStatus::Failure
@@ -388,8 +570,10 @@ mod tests {
         for f in ["b/z.TXT", "a.pdf", "c.tsv", "note.md", "b/a.txt"] {
             std::fs::write(d.join(f), "x").unwrap();
         }
-        let got: Vec<String> = expand(&[d.to_path_buf()])
-            .unwrap()
+        let expanded = expand(&[d.to_path_buf()], &Select::default()).unwrap();
+        assert_eq!(expanded.skipped, 1, "note.md is counted as skipped");
+        let got: Vec<String> = expanded
+            .inputs
             .into_iter()
             .map(|i| {
                 i.path

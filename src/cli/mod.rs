@@ -4,6 +4,7 @@
 mod args;
 mod extract;
 mod inspect;
+mod state;
 mod worker;
 
 use std::process::ExitCode;

@@ -88,6 +88,7 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         project: raw.project,
         implementer: raw.implementer,
         unit: raw.unit,
+        amounts: None,
         funds: total,
         fund_sources,
         goal: raw.goal.map(|g| Goal {

@@ -10,6 +10,9 @@
 //! followed, so the file it points to is replaced, not the link.
 
 pub mod csv;
+pub mod money;
+pub mod tables;
+pub mod xlsx;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
