@@ -369,3 +369,50 @@ fn money_option_makes_yuan_and_wan_forms_comparable() {
     assert_eq!(records[0]["tasks"][0]["funds"], 879.73);
     assert_eq!(records[1]["tasks"][0]["funds"], 879.73);
 }
+
+#[test]
+fn a_run_killed_by_sigkill_redoes_only_the_inputs_in_flight() {
+    let dir = archive();
+    let d = dir.path();
+    // An input that never finishes: a named pipe nobody writes to, given
+    // last, so every other input is done while the run waits on it.
+    common::mkfifo(&d.join("stuck.txt"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .current_dir(d)
+        .args([
+            "extract",
+            "in",
+            "stuck.txt",
+            "-o",
+            "r.jsonl",
+            "--state",
+            "st",
+            "-j",
+            "2",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let journal = d.join("st.journal");
+    // The header and the 11 finished inputs.
+    let written = common::wait_until(600, std::time::Duration::from_millis(50), || {
+        fs::read_to_string(&journal).is_ok_and(|j| j.lines().count() == 12)
+    });
+    child.kill().unwrap(); // SIGKILL: no clean-up runs
+    child.wait().unwrap();
+    assert!(written, "the journal got every finished input");
+    assert!(
+        !d.join("st").exists(),
+        "the state itself is written only at the end"
+    );
+    assert!(!d.join("r.jsonl").exists(), "no half output");
+    let again = run(d, &["extract", "in", "-o", "r.jsonl", "--state", "st"]);
+    assert!(
+        stderr(&again).contains("(0 new, 0 changed, 11 unchanged, 0 gone)"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(!journal.exists());
+    assert_eq!(json_lines(&fs::read(d.join("r.jsonl")).unwrap()).len(), 10);
+}

@@ -259,15 +259,23 @@ struct Tally {
 
 impl Tally {
     fn record(&mut self, r: &Record) {
+        self.count(r.form, r.warnings.iter().map(|w| w.code.as_str()));
+    }
+
+    fn brief(&mut self, r: &Brief) {
+        self.count(r.form, r.warnings.iter().map(|w| w.code.as_str()));
+    }
+
+    fn count<'a>(&mut self, form: crate::record::FormKind, codes: impl Iterator<Item = &'a str>) {
         self.records += 1;
-        let form = serde_json::to_value(r.form)
+        let form = serde_json::to_value(form)
             .ok()
             .and_then(|v| v.as_str().map(String::from))
             .unwrap_or_default();
         *self.records_by_form.entry(form).or_default() += 1;
-        for w in &r.warnings {
+        for code in codes {
             self.warnings += 1;
-            *self.warnings_by_code.entry(w.code.clone()).or_default() += 1;
+            *self.warnings_by_code.entry(code.to_string()).or_default() += 1;
         }
     }
 
@@ -278,6 +286,24 @@ impl Tally {
             .entry(code.as_str().to_string())
             .or_default() += 1;
     }
+}
+
+/// What one input gave: read in this run, or remembered by `--state`.
+enum Got {
+    Fresh(Result<Vec<Record>, FileError>),
+    Known(super::state::Known),
+}
+
+/// The fields of a remembered record that the tally needs.
+#[derive(serde::Deserialize)]
+struct Brief {
+    form: crate::record::FormKind,
+    warnings: Vec<BriefWarning>,
+}
+
+#[derive(serde::Deserialize)]
+struct BriefWarning {
+    code: String,
 }
 
 /// The `--report` file.
@@ -349,7 +375,35 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     };
 
     let mut tally = Tally::default();
-    let mut write = |input: &Input, result: Result<Vec<Record>, FileError>| -> io::Result<()> {
+    let plain = args.money.is_none() && csv_out.is_none() && xlsx_out.is_none();
+    let mut write = |input: &Input, got: Got| -> io::Result<()> {
+        let result = match got {
+            // Remembered records are written as the text they were written
+            // as, unless an option needs them as records.
+            Got::Known(Ok(raw)) if plain => {
+                for r in &raw {
+                    records_out.write_all(r.get().as_bytes())?;
+                    records_out.write_all(b"\n")?;
+                    if let Ok(brief) = serde_json::from_str::<Brief>(r.get()) {
+                        tally.brief(&brief);
+                    }
+                }
+                progress.inc(1);
+                return Ok(());
+            }
+            Got::Known(Ok(raw)) => raw
+                .iter()
+                .map(|r| serde_json::from_str::<Record>(r.get()))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| {
+                    FileError::new(
+                        ErrorCode::Internal,
+                        format!("--state holds a bad record: {e}"),
+                    )
+                }),
+            Got::Known(Err(e)) => Err(e),
+            Got::Fresh(result) => result,
+        };
         match result {
             Ok(mut records) => {
                 for (i, r) in records.iter_mut().enumerate() {
@@ -386,16 +440,16 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     };
     let work = |input: &Input| {
         let Some(state) = &state else {
-            return read(input);
+            return Got::Fresh(read(input));
         };
         if input.walk_error.is_none()
             && let Some(known) = state.reuse(&input.shown, &input.path)
         {
-            return known;
+            return Got::Known(known);
         }
         let result = read(input);
         state.remember(&input.shown, &input.path, &result);
-        result
+        Got::Fresh(result)
     };
     in_order(&threads_pool, &inputs, threads * 4, work, &mut write)?;
     progress.finish_and_clear();

@@ -7,11 +7,13 @@
 //! longer given are dropped from the state ("gone").
 //!
 //! Files: `FILE` (JSON Lines: a header line, then one entry per input),
-//! replaced atomically at the end of a run; and `FILE.journal`, to which
-//! each finished input's entry is appended (and flushed) as soon as it is
-//! done. A run killed even by SIGKILL leaves the journal behind; the next
-//! run reads it after the state, so it redoes at most the inputs that were
-//! in flight. A state written by another version of jixiao or with other
+//! replaced atomically at the end of a run (not at all when nothing
+//! changed); and `FILE.journal`, to which each input read in this run has
+//! its entry appended (and flushed) as soon as it is done. A run killed
+//! even by SIGKILL leaves the journal behind; the next run folds it into
+//! the state before it starts, so it redoes at most the inputs that were in
+//! flight. Remembered records are kept as the JSON text they were written
+//! as, and an unchanged input's records are written out as that text. A state written by another version of jixiao or with other
 //! reading options is not used (everything is redone and it is replaced).
 //! `timeout` and `internal` outcomes are never remembered: they are retried.
 
@@ -23,6 +25,7 @@ use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::error::{ErrorCode, FileError};
 use crate::output::Output;
@@ -37,16 +40,16 @@ struct Header {
     options: Options,
 }
 
-/// What an input gave.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What an input gave: its records as JSON text (one record each), or its error.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    Records(Vec<Record>),
+    Records(Vec<Box<RawValue>>),
     Error { code: ErrorCode, message: String },
 }
 
 /// One remembered input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub path: String,
     pub size: u64,
@@ -76,10 +79,22 @@ pub struct State {
     path: PathBuf,
     header: Header,
     old: HashMap<String, Entry>,
-    journal: Mutex<Option<fs::File>>,
+    /// This run's journal, opened at the first input read.
+    journal: Mutex<Journal>,
     done: Mutex<HashMap<String, Entry>>,
     counts: Mutex<Counts>,
 }
+
+/// The journal file: not opened yet, open, or given up after a failed write
+/// (which only costs a redo after a kill).
+enum Journal {
+    Closed,
+    Open(fs::File),
+    Failed,
+}
+
+/// An input's records from the state, as the JSON text they were written as.
+pub type Known = Result<Vec<Box<RawValue>>, FileError>;
 
 fn journal_path(path: &Path) -> PathBuf {
     let mut p = path.as_os_str().to_owned();
@@ -107,11 +122,12 @@ fn read_entries(path: &Path, header: &Header, into: &mut HashMap<String, Entry>)
 }
 
 impl State {
-    /// Load the state at `path` (and the journal a killed run left), and
-    /// start this run's journal.
+    /// Load the state at `path`. A journal a killed run left is folded into
+    /// it first (and the state rewritten), so that a kill of this run too
+    /// loses nothing.
     ///
     /// # Errors
-    /// The journal cannot be created.
+    /// The folded state cannot be written.
     pub fn open(path: &Path, options: Options) -> io::Result<Self> {
         let header = Header {
             jixiao_state: 1,
@@ -121,21 +137,18 @@ impl State {
         let mut old = HashMap::new();
         read_entries(path, &header, &mut old);
         let journal = journal_path(path);
-        read_entries(&journal, &header, &mut old);
-        // Start the journal afresh with what is known so far, so that a kill
-        // of this run loses nothing the last one had.
-        let mut file = fs::File::create(&journal)
-            .map_err(|e| io::Error::new(e.kind(), format!("--state {}: {e}", journal.display())))?;
-        writeln!(file, "{}", serde_json::to_string(&header)?)?;
-        for e in old.values() {
-            writeln!(file, "{}", serde_json::to_string(e)?)?;
+        if journal.exists() {
+            read_entries(&journal, &header, &mut old);
+            let mut paths: Vec<&String> = old.keys().collect();
+            paths.sort();
+            write_state(path, &header, paths.into_iter().filter_map(|p| old.get(p)))?;
+            fs::remove_file(&journal)?;
         }
-        file.flush()?;
         Ok(Self {
             path: path.to_path_buf(),
             header,
             old,
-            journal: Mutex::new(Some(file)),
+            journal: Mutex::new(Journal::Closed),
             done: Mutex::new(HashMap::new()),
             counts: Mutex::new(Counts::default()),
         })
@@ -144,7 +157,7 @@ impl State {
     /// The remembered outcome of an input whose size and mtime are as
     /// remembered (the file is not read), counted as unchanged; otherwise
     /// None, counted as new or changed.
-    pub fn reuse(&self, shown: &str, path: &Path) -> Option<Result<Vec<Record>, FileError>> {
+    pub fn reuse(&self, shown: &str, path: &Path) -> Option<Known> {
         let old = self.old.get(shown);
         let now = stamp(path);
         let mut counts = self
@@ -178,7 +191,16 @@ impl State {
     /// Remember what an input gave, in the journal at once.
     pub fn remember(&self, shown: &str, path: &Path, result: &Result<Vec<Record>, FileError>) {
         let outcome = match result {
-            Ok(r) => Outcome::Records(r.clone()),
+            Ok(records) => {
+                let raw: Result<Vec<Box<RawValue>>, _> = records
+                    .iter()
+                    .map(|r| serde_json::to_string(r).and_then(RawValue::from_string))
+                    .collect();
+                match raw {
+                    Ok(raw) => Outcome::Records(raw),
+                    Err(_) => return,
+                }
+            }
             Err(e) if matches!(e.code, ErrorCode::Timeout | ErrorCode::Internal) => return,
             Err(e) => Outcome::Error {
                 code: e.code,
@@ -188,9 +210,9 @@ impl State {
         let Some((size, mtime_ns)) = stamp(path) else {
             return;
         };
-        let sha256 = match &outcome {
-            Outcome::Records(r) => r.first().map(|r| r.source.sha256.clone()),
-            Outcome::Error { .. } => None,
+        let sha256 = match result {
+            Ok(r) => r.first().map(|r| r.source.sha256.clone()),
+            Err(_) => None,
         };
         let entry = Entry {
             path: shown.to_string(),
@@ -204,17 +226,28 @@ impl State {
                 .journal
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if let Some(f) = journal.as_mut() {
-                // A failed journal write only costs a redo after a kill.
-                if writeln!(f, "{line}").and_then(|()| f.flush()).is_err() {
-                    *journal = None;
-                }
+            if matches!(*journal, Journal::Closed) {
+                *journal = match self.start_journal() {
+                    Ok(f) => Journal::Open(f),
+                    Err(_) => Journal::Failed,
+                };
+            }
+            if let Journal::Open(f) = &mut *journal
+                && writeln!(f, "{line}").and_then(|()| f.flush()).is_err()
+            {
+                *journal = Journal::Failed;
             }
         }
         self.done
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(shown.to_string(), entry);
+    }
+
+    fn start_journal(&self) -> io::Result<fs::File> {
+        let mut f = fs::File::create(journal_path(&self.path))?;
+        writeln!(f, "{}", serde_json::to_string(&self.header)?)?;
+        Ok(f)
     }
 
     /// Write the state of this run (the inputs it saw, in `order`) into
@@ -238,16 +271,37 @@ impl State {
             .keys()
             .filter(|k| !seen.contains(k.as_str()))
             .count();
-        let mut out = Output::file(&self.path)?;
-        writeln!(out, "{}", serde_json::to_string(&self.header)?)?;
-        for shown in order {
-            if let Some(e) = done.get(shown) {
-                writeln!(out, "{}", serde_json::to_string(e)?)?;
-            }
+        let journal = self
+            .journal
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let read_any = !matches!(journal, Journal::Closed);
+        drop(journal);
+        // Nothing read, nothing gone: the state on disk is already this run's.
+        if read_any || counts.gone > 0 || counts.new + counts.changed > 0 {
+            write_state(
+                &self.path,
+                &self.header,
+                order.iter().filter_map(|p| done.get(p)),
+            )?;
         }
-        out.commit()?;
-        drop(self.journal);
-        let _ = fs::remove_file(journal_path(&self.path));
+        if read_any {
+            let _ = fs::remove_file(journal_path(&self.path));
+        }
         Ok(counts)
     }
+}
+
+/// Replace the state file atomically.
+fn write_state<'a>(
+    path: &Path,
+    header: &Header,
+    entries: impl Iterator<Item = &'a Entry>,
+) -> io::Result<()> {
+    let mut out = Output::file(path)?;
+    writeln!(out, "{}", serde_json::to_string(header)?)?;
+    for e in entries {
+        writeln!(out, "{}", serde_json::to_string(e)?)?;
+    }
+    out.commit()
 }
