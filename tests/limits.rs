@@ -67,7 +67,7 @@ fn a_worker_over_its_memory_ceiling_is_internal_and_the_run_goes_on() {
         stderr.lines().partition(|l| l.starts_with('{'));
     assert_eq!(summary, vec![summary[0]]);
     assert!(
-        summary[0].contains("2 files, 0 records, 2 errors"),
+        summary[0].contains("2 files, 0 records, 0 warnings, 2 errors"),
         "{stderr}"
     );
     let errors = json_lines(errors.join("\n").as_bytes());
