@@ -1,5 +1,8 @@
 //! The hayro `Device` that records glyphs and rulings of one page.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
 use hayro_interpret::font::{Glyph as HGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::{BfString, WritingMode};
 use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect as KRect, Shape};
@@ -35,6 +38,79 @@ pub(crate) struct Collector<'f> {
     /// entry is the page box. Glyphs whose centre lies outside are dropped, as
     /// pdftotext does (LibreOffice repeats merged-cell text and clips it away).
     pub(crate) clips: Vec<KRect>,
+    /// Document-wide: advance of the space character (glyph units, 1000 per em) of
+    /// each font seen drawing one, by font key (see [`font_key`]).
+    pub(crate) spaces: &'f mut HashMap<u128, f64>,
+}
+
+/// A key for the font of an outline glyph that has font data (embedded, or a
+/// named Type0 font); None for Type1 / standard fonts (hayro exposes no identity).
+fn font_key(g: &HGlyph<'_>) -> Option<u128> {
+    let HGlyph::Outline(o) = g else {
+        return None;
+    };
+    let fd = o.font_data()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    fd.postscript_name.hash(&mut h);
+    Some(fd.cache_key ^ u128::from(h.finish()))
+}
+
+fn advance_of(g: &HGlyph<'_>) -> f64 {
+    f64::from(match g {
+        HGlyph::Outline(o) => o.advance_width().unwrap_or(0.0),
+        HGlyph::Type3(t3) => t3.advance_width().unwrap_or(0.0),
+    })
+}
+
+/// Drop glyphs drawn again at (nearly) the same place with the same text: fake bold
+/// (a glyph repeated with a small offset), shadows, a run drawn twice. Like
+/// pdfplumber's `dedupe_chars`: same text, same size (±10 %), origin within
+/// `DUP_TOLERANCE` × size on both axes. The first drawing is kept.
+pub(crate) fn dedupe(glyphs: &mut Vec<Glyph>) {
+    const DUP_TOLERANCE: f32 = 0.15;
+    if glyphs.len() < 2 {
+        return;
+    }
+    // Grid of cells CELL points wide: a duplicate is within one cell of the original
+    // (tolerance × size <= CELL for sizes up to CELL / DUP_TOLERANCE).
+    const CELL: f32 = 4.0;
+    let key = |x: f32, y: f32| ((x / CELL).floor() as i64, (y / CELL).floor() as i64);
+    let mut seen: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut keep = vec![true; glyphs.len()];
+    for i in 0..glyphs.len() {
+        let g = &glyphs[i];
+        if g.text.trim().is_empty() || !g.bbox.x0.is_finite() || !g.baseline.is_finite() {
+            continue;
+        }
+        let tol = (DUP_TOLERANCE * g.size).min(CELL);
+        let (kx, ky) = key(g.bbox.x0, g.baseline);
+        let mut dup = false;
+        'outer: for dx in -1..=1 {
+            for dy in -1..=1 {
+                if let Some(v) = seen.get(&(kx + dx, ky + dy)) {
+                    for &j in v {
+                        let o = &glyphs[j];
+                        if o.text == g.text
+                            && (o.bbox.x0 - g.bbox.x0).abs() <= tol
+                            && (o.baseline - g.baseline).abs() <= tol
+                            && (o.size - g.size).abs() <= 0.1 * g.size.max(o.size)
+                            && o.upright == g.upright
+                        {
+                            dup = true;
+                            break 'outer;
+                        }
+                    }
+                }
+            }
+        }
+        if dup {
+            keep[i] = false;
+        } else {
+            seen.entry((kx, ky)).or_default().push(i);
+        }
+    }
+    let mut it = keep.iter();
+    glyphs.retain(|_| *it.next().unwrap_or(&true));
 }
 
 fn bf_to_string(bf: BfString) -> String {
@@ -313,22 +389,42 @@ impl<'a> Device<'a> for Collector<'_> {
             return;
         }
         let vertical = matches!(run.writing_mode(), WritingMode::Vertical);
-        for pg in run.glyphs() {
+        let texts: Vec<String> = run
+            .glyphs()
+            .iter()
+            .take(self.max_glyphs.saturating_sub(self.glyphs.len()))
+            .map(|pg| clean(self.glyph_text(pg)))
+            .collect();
+        // The font's own space width: a space glyph drawn in this run, else one
+        // drawn earlier in the same font.
+        let fkey = run.glyphs().first().and_then(|pg| font_key(pg));
+        let mut space_adv = run
+            .glyphs()
+            .iter()
+            .zip(&texts)
+            .find(|(_, t)| t.as_str() == " ")
+            .map(|(pg, _)| advance_of(pg))
+            .filter(|a| a.is_finite() && *a > 0.0);
+        if let Some(k) = fkey {
+            match space_adv {
+                Some(a) => {
+                    self.spaces.insert(k, a);
+                }
+                None => space_adv = self.spaces.get(&k).copied(),
+            }
+        }
+        for (pg, text) in run.glyphs().iter().zip(texts) {
             if self.glyphs.len() >= self.max_glyphs {
                 return;
             }
             let t = props.transform * pg.transform();
             // Advance in glyph units (1000 per em).
-            let adv = match &**pg {
-                HGlyph::Outline(o) => o.advance_width().unwrap_or(0.0),
-                HGlyph::Type3(t3) => t3.advance_width().unwrap_or(0.0),
-            } as f64;
+            let adv = advance_of(pg);
             let adv = if vertical || !adv.is_finite() {
                 1000.0
             } else {
                 adv
             };
-            let text = clean(self.glyph_text(pg));
             if text.is_empty() {
                 continue;
             }
@@ -382,6 +478,12 @@ impl<'a> Device<'a> for Collector<'_> {
                 baseline: origin.y as f32,
                 size: size as f32,
                 upright,
+                space: match space_adv {
+                    Some(a) if upright && !vertical => {
+                        ((t * Point::new(a, 0.0)).x - origin.x).abs() as f32
+                    }
+                    _ => 0.0,
+                },
             });
         }
         if !matches!(mode, DrawMode::Stroke(_)) {

@@ -45,6 +45,11 @@ pub struct Glyph {
     pub size: f32,
     /// false when the glyph is rotated relative to the upright page (vertical text etc).
     pub upright: bool,
+    /// Advance of a word space in this glyph's font at its size, in points (the
+    /// font's own space character as drawn in the same font, without Tc/Tw), or 0
+    /// when unknown (the table stage then uses a fraction of the em).
+    #[serde(default)]
+    pub space: f32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -205,6 +210,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     guard.max_stream_bytes = limits.max_stream_bytes;
     let has_gbk = font_map.has_gbk();
     let mut reverse = fonts::ReverseCmaps::default();
+    let mut spaces = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(n);
     for (i, page) in pages.iter().take(n).enumerate() {
         if guard::contents_beyond(page.raw(), limits.max_stream_bytes) {
@@ -246,8 +252,10 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             max_rulings: limits.max_rulings_per_page,
             last_fill: None,
             clips: vec![KRect::new(0.0, 0.0, f64::from(w), f64::from(h))],
+            spaces: &mut spaces,
         };
         interpret_page(page, &mut ctx, &mut dev);
+        device::dedupe(&mut dev.glyphs);
         out.push(Page {
             number: i + 1,
             width: w,
