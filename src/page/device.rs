@@ -10,7 +10,7 @@ use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
 };
 
-use super::fonts::{FontMap, ReverseCmaps};
+use super::fonts::{self, FontMap, ReverseCmaps};
 use super::{Glyph, Orientation, Rect, Ruling};
 
 /// Filled rectangles thinner than this (points) are rulings (their centre line).
@@ -26,6 +26,8 @@ pub(crate) struct Collector<'f> {
     pub(crate) reverse: &'f mut ReverseCmaps,
     /// `fonts.has_gbk()`, computed once.
     pub(crate) has_gbk: bool,
+    /// `fonts.gbk_simple`: some simple font may hold GBK byte pairs.
+    pub(crate) gbk_simple: bool,
     pub(crate) blank_font: &'static [u8],
     pub(crate) glyphs: Vec<Glyph>,
     pub(crate) rulings: Vec<Ruling>,
@@ -389,12 +391,35 @@ impl<'a> Device<'a> for Collector<'_> {
             return;
         }
         let vertical = matches!(run.writing_mode(), WritingMode::Vertical);
-        let texts: Vec<String> = run
+        let mut texts: Vec<String> = run
             .glyphs()
             .iter()
             .take(self.max_glyphs.saturating_sub(self.glyphs.len()))
             .map(|pg| clean(self.glyph_text(pg)))
             .collect();
+        // GBK byte pairs in a non-embedded simple font (a Chinese font declared
+        // WinAnsi): the lead byte's glyph takes the character, the trail byte's
+        // glyph widens it (marked by `trail`).
+        let mut trail = vec![false; texts.len()];
+        if self.gbk_simple
+            && run.glyphs().iter().all(|pg| match &**pg {
+                HGlyph::Outline(o) => o.font_data().is_none(),
+                HGlyph::Type3(_) => false,
+            })
+        {
+            let codes: Vec<u32> = run.glyphs().iter().map(|pg| pg.char_code()).collect();
+            if let Some(pairs) = fonts::gbk_pairs(&codes) {
+                for (i, p) in pairs.into_iter().enumerate().take(texts.len()) {
+                    match p {
+                        Some(t) if t.is_empty() => trail[i] = true,
+                        Some(t) => texts[i] = t,
+                        None => {}
+                    }
+                }
+            }
+        }
+        // Index of the glyph pushed for the last lead byte (None when dropped).
+        let mut lead: Option<usize> = None;
         // The font's own space width: a space glyph drawn in this run, else one
         // drawn earlier in the same font.
         let fkey = run.glyphs().first().and_then(|pg| font_key(pg));
@@ -413,11 +438,25 @@ impl<'a> Device<'a> for Collector<'_> {
                 None => space_adv = self.spaces.get(&k).copied(),
             }
         }
-        for (pg, text) in run.glyphs().iter().zip(texts) {
+        for ((pg, text), is_trail) in run.glyphs().iter().zip(texts).zip(trail) {
             if self.glyphs.len() >= self.max_glyphs {
                 return;
             }
             let t = props.transform * pg.transform();
+            if is_trail {
+                if let Some(i) = lead.take()
+                    && let Some(g) = self.glyphs.get_mut(i)
+                {
+                    let adv = advance_of(pg);
+                    let x1 =
+                        (t * Point::new(if adv.is_finite() { adv } else { 0.0 }, 0.0)).x as f32;
+                    if g.upright && x1.is_finite() {
+                        g.bbox.x1 = g.bbox.x1.max(x1);
+                    }
+                }
+                continue;
+            }
+            lead = None;
             // Advance in glyph units (1000 per em).
             let adv = advance_of(pg);
             let adv = if vertical || !adv.is_finite() {
@@ -467,6 +506,7 @@ impl<'a> Device<'a> for Collector<'_> {
             {
                 continue;
             }
+            lead = Some(self.glyphs.len());
             self.glyphs.push(Glyph {
                 text,
                 bbox: Rect {

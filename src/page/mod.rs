@@ -244,6 +244,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
         let mut dev = device::Collector {
             fonts: &font_map,
             has_gbk,
+            gbk_simple: font_map.gbk_simple,
             reverse: &mut reverse,
             blank_font: BLANK_FONT,
             glyphs: Vec::new(),
