@@ -85,3 +85,42 @@ fn fake_bold_is_drawn_once() {
     assert!(t.contains("项目支出绩效自评表"), "{t}");
     assert!(t.contains("项目名称") && t.contains("Total"), "{t}");
 }
+
+/// tests/data/fidelity/annots_filled.pdf (samples/make/make_annots.py filled): filled
+/// form fields and a FreeText comment are cell text; hidden and no-view ones are not.
+#[test]
+fn form_fields_and_free_text_are_page_text() {
+    let gs = grids("tests/data/fidelity/annots_filled.pdf");
+    assert_eq!(gs.len(), 1);
+    assert_eq!(
+        cell_texts(&gs[0]),
+        [
+            "项目名称",
+            "智慧社区建设",
+            "预算执行",
+            "100.00 95.00",
+            "备注",
+            "审核意见：同意"
+        ]
+    );
+    let pages = read("tests/data/fidelity/annots_filled.pdf").unwrap();
+    let all: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(!all.contains("隐藏") && !all.contains("不显示"), "{all}");
+    // Widget borders are no rulings: only the table's own 4 + 3 lines.
+    assert_eq!(pages[0].rulings.len(), 7);
+}
+
+/// tests/data/fidelity/annots_only.pdf: the only text is a FreeText annotation.
+#[test]
+fn annotation_only_text_is_a_text_layer() {
+    let path = "tests/data/fidelity/annots_only.pdf";
+    let (_, bs) = blocks(path, &bytes(path), &Options::default()).expect("not no_text_layer");
+    let text: String = bs
+        .iter()
+        .map(|b| match b {
+            Block::Text { text, .. } => text.clone(),
+            Block::Table(g) => cell_texts(g).concat(),
+        })
+        .collect();
+    assert_eq!(text, "自评得分 95");
+}

@@ -43,6 +43,9 @@ pub(crate) struct Collector<'f> {
     /// Document-wide: advance of the space character (glyph units, 1000 per em) of
     /// each font seen drawing one, by font key (see [`font_key`]).
     pub(crate) spaces: &'f mut HashMap<u128, f64>,
+    /// Drawing annotation appearances: keep their glyphs (field values, FreeText
+    /// comments), not their paths (widget borders, icons are no table rulings).
+    pub(crate) text_only: bool,
 }
 
 /// A key for the font of an outline glyph that has font data (embedded, or a
@@ -311,7 +314,7 @@ fn device_width(t: Affine, w: f32) -> f64 {
 impl<'a> Device<'a> for Collector<'_> {
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, draw_mode: &DrawMode) {
         let t = props.transform;
-        if !axis_preserving(t) || is_invisible(&props.paint) {
+        if self.text_only || !axis_preserving(t) || is_invisible(&props.paint) {
             return;
         }
         match draw_mode {
@@ -333,7 +336,7 @@ impl<'a> Device<'a> for Collector<'_> {
 
     fn draw_rect(&mut self, rect: &KRect, props: DrawProps<'a>, draw_mode: &DrawMode) {
         let t = props.transform;
-        if !axis_preserving(t) || is_invisible(&props.paint) {
+        if self.text_only || !axis_preserving(t) || is_invisible(&props.paint) {
             return;
         }
         let dev = t.transform_rect_bbox(*rect);

@@ -144,16 +144,20 @@ fn looks_like_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-fn settings() -> InterpreterSettings {
+/// Interpreter settings drawing `content`: the page's content stream, or its
+/// annotation appearances (form field values, FreeText comments: page text for
+/// poppler and pdf.js too; hayro skips hidden and no-view annotations).
+fn settings(content: RenderContent) -> InterpreterSettings {
     let blank: Arc<&'static [u8]> = Arc::new(BLANK_FONT);
     InterpreterSettings {
         font_resolver: Arc::new(move |_q: &FontQuery| Some((blank.clone() as _, 0))),
-        // Annotation appearances (stamps, form fields, comments) are not page text
-        // for pdftotext / pdfplumber either.
-        render_content: RenderContent::PAGE,
+        render_content: content,
         ..InterpreterSettings::default()
     }
 }
+
+/// Most annotations of one page drawn (a page with more draws none of them).
+const MAX_ANNOTATIONS: usize = 5000;
 
 /// Parse a PDF and build the page model of every page.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
@@ -197,6 +201,20 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     for page in pages.iter().take(n) {
         let res = page.resources();
         fonts::scan_resources(&res.fonts, &res.x_objects, &mut font_map, &mut visited, 0);
+        for ap in guard::annotation_appearances(page.raw(), MAX_ANNOTATIONS) {
+            if let Some(r) = ap
+                .dict()
+                .get::<hayro_syntax::object::Dict<'_>>(b"Resources")
+            {
+                let f = r
+                    .get::<hayro_syntax::object::Dict<'_>>(b"Font")
+                    .unwrap_or_default();
+                let x = r
+                    .get::<hayro_syntax::object::Dict<'_>>(b"XObject")
+                    .unwrap_or_default();
+                fonts::scan_resources(&f, &x, &mut font_map, &mut visited, 0);
+            }
+        }
     }
 
     if font_map.bomb {
@@ -204,7 +222,8 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             "a font stream decompresses beyond the limit".into(),
         ));
     }
-    let settings = settings();
+    let annot_settings = settings(RenderContent::ANNOTATIONS);
+    let settings = settings(RenderContent::PAGE);
     let cache = InterpreterCache::new();
     let mut guard = guard::FormGuard::default();
     guard.max_stream_bytes = limits.max_stream_bytes;
@@ -254,8 +273,25 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             last_fill: None,
             clips: vec![KRect::new(0.0, 0.0, f64::from(w), f64::from(h))],
             spaces: &mut spaces,
+            text_only: false,
         };
         interpret_page(page, &mut ctx, &mut dev);
+        let aps = guard::annotation_appearances(page.raw(), MAX_ANNOTATIONS + 1);
+        if !aps.is_empty()
+            && aps.len() <= MAX_ANNOTATIONS
+            && guard.appearances_ok(&aps, limits.max_form_expansion)
+        {
+            let mut actx = Context::new(
+                initial,
+                KRect::new(0.0, 0.0, f64::from(w), f64::from(h)),
+                &cache,
+                pdf.xref(),
+                annot_settings.clone(),
+            );
+            dev.text_only = true;
+            dev.clips.truncate(1);
+            interpret_page(page, &mut actx, &mut dev);
+        }
         device::dedupe(&mut dev.glyphs);
         out.push(Page {
             number: i + 1,
