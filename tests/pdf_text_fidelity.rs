@@ -124,3 +124,29 @@ fn annotation_only_text_is_a_text_layer() {
         .collect();
     assert_eq!(text, "自评得分 95");
 }
+
+fn page_text_of(path: &str) -> String {
+    read(path)
+        .unwrap()
+        .iter()
+        .map(jixiao::page::page_text)
+        .collect()
+}
+
+/// samples/make/make_enc_edge.py: attachments-only encryption (/StmF /StrF /Identity,
+/// /EFF with /EFOpen, no password authenticates) opens; a file without its `%PDF-`
+/// header is read (through the whole pipeline's format sniffing too).
+#[test]
+fn attachments_only_encryption_and_missing_header() {
+    for f in ["enc_attachments_only.pdf", "no_header.pdf"] {
+        let path = format!("tests/data/fidelity/{f}");
+        assert_eq!(page_text_of(&path), "Hello 2021\n绩效自评\n", "{f}");
+        let (_, bs) = blocks(&path, &bytes(&path), &Options::default()).expect(f);
+        assert!(!bs.is_empty(), "{f}");
+    }
+    // Random bytes without a header stay not_pdf.
+    assert!(matches!(
+        read_pdf(b"1 0 x\nrandom", &Limits::default()),
+        Err(PdfError::NotPdf(_))
+    ));
+}

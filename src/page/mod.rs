@@ -141,7 +141,149 @@ static BLANK_FONT: &[u8] = include_bytes!("blank.ttf");
 
 fn looks_like_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
+    head.windows(5).any(|w| w == b"%PDF-") || starts_with_object(head)
+}
+
+/// A file without a `%PDF-` header that is otherwise a PDF (see
+/// [`starts_with_object`]).
+pub fn headerless_pdf(bytes: &[u8]) -> bool {
+    starts_with_object(&bytes[..bytes.len().min(1024)])
+}
+
+/// A file without a `%PDF-` header that still begins (after a comment or white
+/// space) with an indirect object `N G obj`: poppler and mupdf read such files.
+fn starts_with_object(head: &[u8]) -> bool {
+    let mut i = 0;
+    // Skip white space and comment lines.
+    loop {
+        while i < head.len() && head[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < head.len() && head[i] == b'%' {
+            while i < head.len() && head[i] != b'\n' && head[i] != b'\r' {
+                i += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    let rest = &head[i..];
+    let mut parts = rest
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|p| !p.is_empty());
+    let num = |p: Option<&[u8]>| p.is_some_and(|p| p.iter().all(u8::is_ascii_digit));
+    num(parts.next())
+        && num(parts.next())
+        && parts.next().is_some_and(|p| p.starts_with(b"obj"))
+        && head.windows(6).any(|w| w == b"endobj")
+}
+
+/// Filters hayro-syntax decodes.
+const KNOWN_FILTERS: [&[u8]; 19] = [
+    b"FlateDecode",
+    b"Fl",
+    b"LZWDecode",
+    b"LZW",
+    b"ASCIIHexDecode",
+    b"AHx",
+    b"ASCII85Decode",
+    b"A85",
+    b"RunLengthDecode",
+    b"RL",
+    b"CCITTFaxDecode",
+    b"CCF",
+    b"DCTDecode",
+    b"DCT",
+    b"JBIG2Decode",
+    b"JPXDecode",
+    b"Crypt",
+    b"Standard",
+    b"Identity",
+];
+
+/// Stream filters named in the file (`/Filter /Name` or `/Filter [/A /B]`) that
+/// hayro cannot decode, for the error message.
+fn unknown_filters(bytes: &[u8]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let key = b"/Filter";
+    let mut i = 0;
+    while let Some(p) = bytes[i..].windows(key.len()).position(|w| w == key) {
+        let mut j = i + p + key.len();
+        let end = (j + 200).min(bytes.len());
+        let mut in_array = false;
+        while j < end {
+            match bytes[j] {
+                b' ' | b'\r' | b'\n' | b'\t' => j += 1,
+                b'[' => {
+                    in_array = true;
+                    j += 1;
+                }
+                b'/' => {
+                    let start = j + 1;
+                    j = start;
+                    while j < end && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'#') {
+                        j += 1;
+                    }
+                    let name = &bytes[start..j];
+                    if !name.is_empty() && !KNOWN_FILTERS.contains(&name) {
+                        let n = String::from_utf8_lossy(name).into_owned();
+                        if !out.contains(&n) && out.len() < 4 {
+                            out.push(n);
+                        }
+                    }
+                    if !in_array {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        i += p + key.len();
+    }
+    out
+}
+
+/// An encryption whose strings and streams are not encrypted (`/StmF` and `/StrF`
+/// both `/Identity`): only embedded files are (`/EFF`, often behind a password of
+/// their own). The pages are plain, so the file is read with its `/Encrypt` entry
+/// disabled (renamed in place, offsets unchanged).
+fn identity_encryption_disabled(bytes: &[u8]) -> Option<Vec<u8>> {
+    let name_is = |key: &[u8], val: &[u8]| {
+        bytes.windows(key.len()).enumerate().any(|(i, w)| {
+            w == key && {
+                let rest = &bytes[i + key.len()..bytes.len().min(i + key.len() + 32)];
+                let rest: Vec<u8> = rest
+                    .iter()
+                    .copied()
+                    .skip_while(u8::is_ascii_whitespace)
+                    .collect();
+                rest.starts_with(val)
+            }
+        })
+    };
+    let stm = bytes.windows(5).any(|w| w == b"/StmF");
+    if !stm || !name_is(b"/StmF", b"/Identity") || !name_is(b"/StrF", b"/Identity") {
+        return None;
+    }
+    // Every /StmF and /StrF must say Identity (one encryption dictionary).
+    let count = |k: &[u8]| bytes.windows(k.len()).filter(|w| *w == k).count();
+    if count(b"/StmF") != 1 || count(b"/StrF") != 1 {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    let key = b"/Encrypt";
+    let mut i = 0;
+    let mut n = 0;
+    while let Some(p) = out[i..].windows(key.len()).position(|w| w == key) {
+        let at = i + p;
+        let next = out.get(at + key.len()).copied().unwrap_or(b' ');
+        if !next.is_ascii_alphanumeric() {
+            out[at..at + key.len()].copy_from_slice(b"/JxNoEnc");
+            n += 1;
+        }
+        i = at + key.len();
+    }
+    (n > 0).then_some(out)
 }
 
 /// Interpreter settings drawing `content`: the page's content stream, or its
@@ -172,13 +314,26 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     }
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(p) => p,
-        Err(LoadPdfError::Decryption(e)) => {
-            return Err(PdfError::Encrypted(format!("{e:?}")));
-        }
-        Err(LoadPdfError::Invalid) => {
-            return Err(PdfError::Unreadable(
-                "cannot parse the file structure".into(),
-            ));
+        Err(first) => {
+            // Attachments-only encryption: read the plain pages.
+            let retry = identity_encryption_disabled(bytes).and_then(|b| Pdf::new(b).ok());
+            match (retry, first) {
+                (Some(p), _) => p,
+                (None, LoadPdfError::Decryption(e)) => {
+                    return Err(PdfError::Encrypted(format!("{e:?}")));
+                }
+                (None, LoadPdfError::Invalid) => {
+                    let unknown = unknown_filters(bytes);
+                    return Err(PdfError::Unreadable(if unknown.is_empty() {
+                        "cannot parse the file structure".into()
+                    } else {
+                        format!(
+                            "cannot parse the file structure (unsupported filter {})",
+                            unknown.join(", ")
+                        )
+                    }));
+                }
+            }
         }
     };
     let pages = pdf.pages();
@@ -302,4 +457,24 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsupported_filters_are_named() {
+        let f =
+            b"1 0 obj <</Filter /BrotliDecode /Length 3>> 2 0 obj <</Filter [/FlateDecode /Foo]>>";
+        assert_eq!(unknown_filters(f), ["BrotliDecode", "Foo"]);
+        assert!(unknown_filters(b"<</Filter/FlateDecode>>").is_empty());
+    }
+
+    #[test]
+    fn headerless() {
+        assert!(headerless_pdf(b"%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"));
+        assert!(!headerless_pdf(b"<html>1 0 obj endobj"));
+        assert!(!headerless_pdf(b"1 0 obj"));
+    }
 }
