@@ -150,3 +150,35 @@ fn attachments_only_encryption_and_missing_header() {
         Err(PdfError::NotPdf(_))
     ));
 }
+
+fn warning_codes(r: &serde_json::Value) -> Vec<String> {
+    r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// SPEC `garbled_text`: a record holding U+FFFD (here the seed with two glyphs
+/// undecodable) is kept with the warning; the seed itself has none.
+#[test]
+fn garbled_text_warning() {
+    let seed =
+        std::fs::read_to_string(common::root().join("samples/text/000_5db012f121f01c6e.txt"))
+            .unwrap();
+    let rec = |text: &str| {
+        let rs = jixiao::pipeline::extract_bytes("seed.txt", text.as_bytes(), Options::default())
+            .expect("records");
+        assert_eq!(rs.len(), 1);
+        serde_json::to_value(&rs[0]).unwrap()
+    };
+    assert!(!warning_codes(&rec(&seed)).contains(&"garbled_text".to_string()));
+    let broken = seed.replacen("永和街道", "永\u{FFFD}\u{FFFD}道", 1);
+    let r = rec(&broken);
+    assert!(r["department"].as_str().unwrap().contains('\u{FFFD}'));
+    assert!(
+        warning_codes(&r).contains(&"garbled_text".to_string()),
+        "{r}"
+    );
+}
