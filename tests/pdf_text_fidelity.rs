@@ -182,3 +182,13 @@ fn garbled_text_warning() {
         "{r}"
     );
 }
+
+/// tests/data/fidelity/type3_codes.pdf (samples/make/make_type3.py): Type3 glyph names
+/// outside the glyph list read as their character codes, as poppler and mupdf do.
+#[test]
+fn unmapped_type3_glyphs_fall_back_to_codes() {
+    assert_eq!(
+        page_text_of("tests/data/fidelity/type3_codes.pdf"),
+        "ABC 1\n绩\n"
+    );
+}

@@ -135,6 +135,17 @@ fn is_invisible(paint: &Paint<'_>) -> bool {
     }
 }
 
+/// A single-byte character code read as WinAnsi text (None for control codes).
+fn code_text(code: u32) -> Option<String> {
+    let b = u8::try_from(code).ok()?;
+    if b < 0x20 || b == 0x7F {
+        return None;
+    }
+    let bytes = [b];
+    let (t, _, bad) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    (!bad && !t.chars().any(char::is_control)).then(|| t.into_owned())
+}
+
 /// Clean the text of a glyph: drop control characters, map NBSP to space.
 fn clean(text: String) -> String {
     if text.chars().any(|c| c.is_control() || c == '\u{a0}') {
@@ -180,7 +191,33 @@ impl Collector<'_> {
                 return c.to_string();
             }
         }
+        // Last resort, as poppler and mupdf: a simple font's (or Type3 font's) glyph
+        // that has no Unicode through ToUnicode, the encoding, /Differences, the
+        // glyph list or the font's cmap reads as its character code (WinAnsi).
+        if self.simple_font(g)
+            && let Some(t) = code_text(g.char_code())
+        {
+            return t;
+        }
         "\u{FFFD}".to_string()
+    }
+
+    /// Whether a glyph comes from a simple font (single-byte codes): a Type3 font,
+    /// a non-embedded simple font, or an embedded one that is no Type0 font.
+    fn simple_font(&self, g: &HGlyph<'_>) -> bool {
+        if g.char_code() > 0xFF {
+            return false;
+        }
+        match g {
+            HGlyph::Type3(_) => true,
+            HGlyph::Outline(o) => match o.font_data() {
+                None => true,
+                Some(fd) => !fd
+                    .postscript_name
+                    .as_deref()
+                    .is_some_and(|n| self.fonts.is_type0(n)),
+            },
+        }
     }
 
     fn push_ruling(&mut self, orientation: Orientation, pos: f64, a: f64, b: f64) {

@@ -254,6 +254,11 @@ pub(crate) fn strip_subset(name: &str) -> &str {
 }
 
 impl FontMap {
+    /// Whether a font of this BaseFont name is a Type0 font.
+    pub(crate) fn is_type0(&self, name: &str) -> bool {
+        self.by_name.contains_key(strip_subset(name))
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.by_name.is_empty()
     }
