@@ -192,3 +192,22 @@ fn unmapped_type3_glyphs_fall_back_to_codes() {
         "ABC 1\n绩\n"
     );
 }
+
+/// tests/data/fidelity/annots_values.pdf (make_annots.py values): fields holding only
+/// `/V` (no appearance stream, /NeedAppearances) still give their values in place.
+#[test]
+fn field_values_without_appearance() {
+    let gs = grids("tests/data/fidelity/annots_values.pdf");
+    assert_eq!(gs.len(), 1);
+    assert_eq!(
+        cell_texts(&gs[0]),
+        [
+            "项目名称",
+            "智慧社区建设",
+            "预算执行",
+            "100.00 95.00",
+            "备注",
+            "审核意见：同意"
+        ]
+    );
+}

@@ -5,6 +5,8 @@
         appearance stream: 智慧社区建设 in STSong-Light, 100.00 95.00 in Helvetica); a
         FreeText comment 审核意见：同意 with its appearance; a hidden FreeText (/F 2)
         隐藏文字 and a no-view one (/F 32) 不显示 that must not be read.
+  python3 make_annots.py values OUT  -> the same, but the two fields carry only /V (no
+        appearance stream; /NeedAppearances true), as some producers leave them.
   python3 make_annots.py only OUT    -> a page whose only text is a FreeText annotation
         (自评得分 95); the page content draws a rectangle only."""
 import sys
@@ -40,12 +42,14 @@ def appearance(pdf, fonts_, w, h, font, text, size=10):
                                  'Resources': {'Font': fonts_}})
 
 
-def annot(pdf, fonts_, kind, rect, font, text, flags=4, field=None):
+def annot(pdf, fonts_, kind, rect, font, text, flags=4, field=None, ap=True):
     x0, y0, x1, y1 = rect
-    ap = appearance(pdf, fonts_, x1 - x0, y1 - y0, font, text)
-    d = {'Type': 'Annot', 'Subtype': kind, 'Rect': list(rect), 'F': flags, 'AP': {'N': ap}}
+    d = {'Type': 'Annot', 'Subtype': kind, 'Rect': list(rect), 'F': flags}
+    if ap:
+        d['AP'] = {'N': appearance(pdf, fonts_, x1 - x0, y1 - y0, font, text)}
     if kind == 'Widget':
-        d.update({'FT': 'Tx', 'T': pstr(field), 'V': ucs2(text) if font == 'S' else pstr(text),
+        d.update({'FT': 'Tx', 'T': pstr(field),
+                  'V': (b'<FEFF' + ucs2(text)[1:]) if font == 'S' else pstr(text),
                   'DA': pstr('/%s 10 Tf 0 g' % font)})
     else:
         d['Contents'] = ucs2(text) if font == 'S' else pstr(text)
@@ -58,7 +62,8 @@ def build(kind, out):
     f = fonts(pdf)
     fonts_ = {'S': f['S'], 'H': f['H']}
     annots, fields = [], []
-    if kind == 'filled':
+    if kind in ('filled', 'values'):
+        ap = kind == 'filled'
         xs, ys = (60, 200, 480), (760, 730, 700, 670)
         ops = [b'0.5 w']
         for y in ys:
@@ -68,8 +73,8 @@ def build(kind, out):
         for (label, y) in (('项目名称', ys[0]), ('预算执行', ys[1]), ('备注', ys[2])):
             ops.append(b'BT /S 10 Tf %d %d Td %s Tj ET' % (xs[0] + 4, y - 20, ucs2(label)))
         content = b'\n'.join(ops)
-        w1 = annot(pdf, fonts_, 'Widget', (202, 732, 478, 758), 'S', '智慧社区建设', field='name')
-        w2 = annot(pdf, fonts_, 'Widget', (202, 702, 478, 728), 'H', '100.00 95.00', field='exec')
+        w1 = annot(pdf, fonts_, 'Widget', (202, 732, 478, 758), 'S', '智慧社区建设', field='name', ap=ap)
+        w2 = annot(pdf, fonts_, 'Widget', (202, 702, 478, 728), 'H', '100.00 95.00', field='exec', ap=ap)
         fr = annot(pdf, fonts_, 'FreeText', (202, 672, 478, 698), 'S', '审核意见：同意')
         hid = annot(pdf, fonts_, 'FreeText', (60, 600, 300, 630), 'S', '隐藏文字', flags=2)
         nov = annot(pdf, fonts_, 'FreeText', (60, 560, 300, 590), 'S', '不显示', flags=32)
@@ -85,6 +90,8 @@ def build(kind, out):
     cat = {'Type': 'Catalog', 'Pages': pages}
     if fields:
         cat['AcroForm'] = {'Fields': fields, 'DA': pstr('/H 10 Tf 0 g')}
+        if kind == 'values':
+            cat['AcroForm']['NeedAppearances'] = True
     pdf.set(catalog, cat)
     pdf.write(out, catalog)
 

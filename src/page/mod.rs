@@ -5,6 +5,7 @@
 //! Built on hayro-syntax / hayro-interpret; no hayro type leaks out of this module.
 
 mod device;
+mod fields;
 mod fonts;
 mod guard;
 mod text;
@@ -447,6 +448,10 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             dev.clips.truncate(1);
             interpret_page(page, &mut actx, &mut dev);
         }
+        let room = limits.max_glyphs_per_page.saturating_sub(dev.glyphs.len());
+        let values = fields::field_value_glyphs(page.raw(), initial, MAX_ANNOTATIONS);
+        dev.glyphs.extend(values.into_iter().take(room));
+        device::dedupe(&mut dev.glyphs);
         device::dedupe(&mut dev.glyphs);
         out.push(Page {
             number: i + 1,
