@@ -52,6 +52,13 @@ fn gbk_euc_embedded_without_tounicode() {
 }
 
 #[test]
+fn gbk_bytes_in_winansi_simple_font() {
+    // /#CB#CE#CC#E5 (宋体 in GBK), TrueType, /WinAnsiEncoding, not embedded, no
+    // ToUnicode, strings in GBK bytes (samples/make/make_gbk.py winansi).
+    check_seed("samples/pdf/seed_gbk_winansi.pdf", [1, 2]);
+}
+
+#[test]
 fn libreoffice_docx_six_pages_with_split_rows() {
     check_seed("samples/pdf/seed_docx.pdf", [1, 6]);
 }

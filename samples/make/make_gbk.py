@@ -3,6 +3,10 @@
   python3 make_gbk.py gbk          OUT   -> non-embedded /SimSun CIDFontType0, GBK-EUC-H
   python3 make_gbk.py gbk_embedded OUT   -> embedded TrueType subset (CIDFontType2 +
                                             CIDToGIDMap), GBK-EUC-H, still no ToUnicode
+  python3 make_gbk.py winansi      OUT   -> simple TrueType font named 宋体 in GBK bytes
+                                            (/#CB#CE#CC#E5), /WinAnsiEncoding, not embedded,
+                                            no ToUnicode, strings in GBK bytes (older Chinese
+                                            office/government PDFs); /Widths 500 per byte
   python3 make_gbk.py ucs2         OUT   -> "twin": identical geometry, STSong-Light with
                                             UniGB-UCS2-H; only used to produce the expected
                                             text of the two GBK files (poppler maps GBK-EUC-H
@@ -133,6 +137,14 @@ def used_chars():
 
 
 def make_font(pdf, variant, font):
+    if variant == 'winansi':
+        name = b'/#CB#CE#CC#E5'  # 宋体 in GBK
+        desc = pdf.add({'Type': 'FontDescriptor', 'FontName': name, 'Flags': 32,
+                        'FontBBox': [0, -141, 1000, 859], 'ItalicAngle': 0, 'Ascent': 859,
+                        'Descent': -141, 'CapHeight': 683, 'StemV': 80})
+        return pdf.add({'Type': 'Font', 'Subtype': 'TrueType', 'BaseFont': name,
+                        'FirstChar': 32, 'LastChar': 255, 'Widths': [500] * 224,
+                        'Encoding': 'WinAnsiEncoding', 'FontDescriptor': desc})
     if variant == 'ucs2':
         base = 'STSong-Light'
         w = half_width_w(1, 95, 17)  # UniGB-UCS2-H maps U+0020..U+007E to CIDs 1..95

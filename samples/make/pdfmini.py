@@ -65,7 +65,7 @@ class Pdf:
         self.objs[r.n - 1] = ser(d) + b'\nstream\n' + data + b'\nendstream'
         return r
 
-    def write(self, path, root, info=None):
+    def write(self, path, root, info=None, trailer=None):
         out = bytearray(b'%PDF-1.5\n%\xe2\xe3\xcf\xd3\n')
         offs = []
         for i, body in enumerate(self.objs):
@@ -79,6 +79,7 @@ class Pdf:
         tr = {'Size': len(self.objs) + 1, 'Root': root, 'ID': [b'<' + ident + b'>', b'<' + ident + b'>']}
         if info:
             tr['Info'] = info
+        tr.update(trailer or {})
         out += b'trailer\n' + ser(tr) + b'\nstartxref\n%d\n%%%%EOF\n' % x
         with open(path, 'wb') as f:
             f.write(out)

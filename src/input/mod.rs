@@ -16,6 +16,7 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
     let named_pdf = name.to_ascii_lowercase().ends_with(".pdf");
     match (is_pdf, named_pdf) {
         (true, _) => Ok(Format::Pdf),
+        (false, true) if crate::page::headerless_pdf(bytes) => Ok(Format::Pdf),
         (false, true) => Err(FileError::new(
             ErrorCode::NotPdf,
             if bytes.is_empty() {

@@ -96,6 +96,36 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Whether a form's text is garbled (SPEC `garbled_text`): it holds U+FFFD (a
+/// glyph nobody could decode — never silently), or at least a fifth of its
+/// characters are private-use code points or Latin-1/Latin Extended letters
+/// (implausible in a Chinese form: GBK bytes read as Latin-1 give `È«ÊÀ`).
+/// `texts` are the record's strings. Returns the warning message.
+#[must_use]
+pub fn garbled_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let (mut total, mut fffd, mut odd) = (0usize, 0usize, 0usize);
+    for c in texts.into_iter().flat_map(str::chars) {
+        if c.is_whitespace() {
+            continue;
+        }
+        total += 1;
+        match c {
+            '\u{FFFD}' => fffd += 1,
+            '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' | '\u{C0}'..='\u{24F}' => {
+                odd += 1;
+            }
+            _ => {}
+        }
+    }
+    if total == 0 || (fffd == 0 && odd * 5 < total) {
+        return None;
+    }
+    Some(format!(
+        "{} of {total} characters undecodable (U+FFFD), {odd} private-use or implausible",
+        fffd
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +144,19 @@ mod tests {
             execution_rate: s("96.68"),
             adjustment_rate: s("1.91"),
         }
+    }
+
+    #[test]
+    fn garbled() {
+        assert_eq!(garbled_text(["绩效自评表", "100.00"]), None);
+        assert!(garbled_text(["绩效\u{FFFD}表"]).is_some(), "any U+FFFD");
+        assert!(garbled_text(["È«ÊÀ½ç", "ab"]).is_some(), "mojibake");
+        assert_eq!(
+            garbled_text(["完成\u{F0FC}", "达到预期目标"]),
+            None,
+            "one symbol"
+        );
+        assert!(garbled_text(["\u{E001}\u{E002}\u{E003}", "ab"]).is_some());
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub mod codes {
     pub const FUNDS_INCONSISTENT: &str = "funds_inconsistent";
     /// A cell that should hold a number holds words.
     pub const NOT_A_NUMBER: &str = "not_a_number";
+    /// The form's text is mostly undecodable or implausible (or holds U+FFFD).
+    pub const GARBLED_TEXT: &str = "garbled_text";
 }
 
 /// Build the record of one recognised form.
@@ -75,7 +77,7 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         .and_then(year_in)
         .or_else(|| raw.header_lines.iter().find_map(|l| year_in(l)));
     let keep_tables = keep_tables || kind == FormKind::Unknown;
-    Record {
+    let mut record = Record {
         schema: SCHEMA.to_string(),
         source: Source {
             pages: raw.pages,
@@ -107,6 +109,37 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         extra: raw.extra,
         tables: keep_tables.then_some(raw.tables),
         warnings,
+    };
+    garbled(&mut record);
+    record
+}
+
+/// SPEC `garbled_text`: the record's strings (all but `source` and `warnings`).
+fn garbled(record: &mut Record) {
+    fn strings<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let Ok(mut v) = serde_json::to_value(&*record) else {
+        return;
+    };
+    if let Some(o) = v.as_object_mut() {
+        o.remove("source");
+        o.remove("warnings");
+        o.remove("schema");
+    }
+    let mut texts = Vec::new();
+    strings(&v, &mut texts);
+    if let Some(message) = checks::garbled_text(texts) {
+        record.warnings.push(Warning {
+            code: codes::GARBLED_TEXT.into(),
+            message,
+            field: None,
+        });
     }
 }
 

@@ -1,5 +1,8 @@
 //! The hayro `Device` that records glyphs and rulings of one page.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
 use hayro_interpret::font::{Glyph as HGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::{BfString, WritingMode};
 use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect as KRect, Shape};
@@ -7,7 +10,7 @@ use hayro_interpret::{
     BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps, Paint, SoftMask,
 };
 
-use super::fonts::{FontMap, ReverseCmaps};
+use super::fonts::{self, FontMap, ReverseCmaps};
 use super::{Glyph, Orientation, Rect, Ruling};
 
 /// Filled rectangles thinner than this (points) are rulings (their centre line).
@@ -23,6 +26,8 @@ pub(crate) struct Collector<'f> {
     pub(crate) reverse: &'f mut ReverseCmaps,
     /// `fonts.has_gbk()`, computed once.
     pub(crate) has_gbk: bool,
+    /// `fonts.gbk_simple`: some simple font may hold GBK byte pairs.
+    pub(crate) gbk_simple: bool,
     pub(crate) blank_font: &'static [u8],
     pub(crate) glyphs: Vec<Glyph>,
     pub(crate) rulings: Vec<Ruling>,
@@ -35,6 +40,82 @@ pub(crate) struct Collector<'f> {
     /// entry is the page box. Glyphs whose centre lies outside are dropped, as
     /// pdftotext does (LibreOffice repeats merged-cell text and clips it away).
     pub(crate) clips: Vec<KRect>,
+    /// Document-wide: advance of the space character (glyph units, 1000 per em) of
+    /// each font seen drawing one, by font key (see [`font_key`]).
+    pub(crate) spaces: &'f mut HashMap<u128, f64>,
+    /// Drawing annotation appearances: keep their glyphs (field values, FreeText
+    /// comments), not their paths (widget borders, icons are no table rulings).
+    pub(crate) text_only: bool,
+}
+
+/// A key for the font of an outline glyph that has font data (embedded, or a
+/// named Type0 font); None for Type1 / standard fonts (hayro exposes no identity).
+fn font_key(g: &HGlyph<'_>) -> Option<u128> {
+    let HGlyph::Outline(o) = g else {
+        return None;
+    };
+    let fd = o.font_data()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    fd.postscript_name.hash(&mut h);
+    Some(fd.cache_key ^ u128::from(h.finish()))
+}
+
+fn advance_of(g: &HGlyph<'_>) -> f64 {
+    f64::from(match g {
+        HGlyph::Outline(o) => o.advance_width().unwrap_or(0.0),
+        HGlyph::Type3(t3) => t3.advance_width().unwrap_or(0.0),
+    })
+}
+
+/// Drop glyphs drawn again at (nearly) the same place with the same text: fake bold
+/// (a glyph repeated with a small offset), shadows, a run drawn twice. Like
+/// pdfplumber's `dedupe_chars`: same text, same size (±10 %), origin within
+/// `DUP_TOLERANCE` × size on both axes. The first drawing is kept.
+pub(crate) fn dedupe(glyphs: &mut Vec<Glyph>) {
+    const DUP_TOLERANCE: f32 = 0.15;
+    if glyphs.len() < 2 {
+        return;
+    }
+    // Grid of cells CELL points wide: a duplicate is within one cell of the original
+    // (tolerance × size <= CELL for sizes up to CELL / DUP_TOLERANCE).
+    const CELL: f32 = 4.0;
+    let key = |x: f32, y: f32| ((x / CELL).floor() as i64, (y / CELL).floor() as i64);
+    let mut seen: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut keep = vec![true; glyphs.len()];
+    for i in 0..glyphs.len() {
+        let g = &glyphs[i];
+        if g.text.trim().is_empty() || !g.bbox.x0.is_finite() || !g.baseline.is_finite() {
+            continue;
+        }
+        let tol = (DUP_TOLERANCE * g.size).min(CELL);
+        let (kx, ky) = key(g.bbox.x0, g.baseline);
+        let mut dup = false;
+        'outer: for dx in -1..=1 {
+            for dy in -1..=1 {
+                if let Some(v) = seen.get(&(kx + dx, ky + dy)) {
+                    for &j in v {
+                        let o = &glyphs[j];
+                        if o.text == g.text
+                            && (o.bbox.x0 - g.bbox.x0).abs() <= tol
+                            && (o.baseline - g.baseline).abs() <= tol
+                            && (o.size - g.size).abs() <= 0.1 * g.size.max(o.size)
+                            && o.upright == g.upright
+                        {
+                            dup = true;
+                            break 'outer;
+                        }
+                    }
+                }
+            }
+        }
+        if dup {
+            keep[i] = false;
+        } else {
+            seen.entry((kx, ky)).or_default().push(i);
+        }
+    }
+    let mut it = keep.iter();
+    glyphs.retain(|_| *it.next().unwrap_or(&true));
 }
 
 fn bf_to_string(bf: BfString) -> String {
@@ -52,6 +133,17 @@ fn is_invisible(paint: &Paint<'_>) -> bool {
         }
         Paint::Pattern(_) => false,
     }
+}
+
+/// A single-byte character code read as WinAnsi text (None for control codes).
+fn code_text(code: u32) -> Option<String> {
+    let b = u8::try_from(code).ok()?;
+    if b < 0x20 || b == 0x7F {
+        return None;
+    }
+    let bytes = [b];
+    let (t, _, bad) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    (!bad && !t.chars().any(char::is_control)).then(|| t.into_owned())
 }
 
 /// Clean the text of a glyph: drop control characters, map NBSP to space.
@@ -99,7 +191,33 @@ impl Collector<'_> {
                 return c.to_string();
             }
         }
+        // Last resort, as poppler and mupdf: a simple font's (or Type3 font's) glyph
+        // that has no Unicode through ToUnicode, the encoding, /Differences, the
+        // glyph list or the font's cmap reads as its character code (WinAnsi).
+        if self.simple_font(g)
+            && let Some(t) = code_text(g.char_code())
+        {
+            return t;
+        }
         "\u{FFFD}".to_string()
+    }
+
+    /// Whether a glyph comes from a simple font (single-byte codes): a Type3 font,
+    /// a non-embedded simple font, or an embedded one that is no Type0 font.
+    fn simple_font(&self, g: &HGlyph<'_>) -> bool {
+        if g.char_code() > 0xFF {
+            return false;
+        }
+        match g {
+            HGlyph::Type3(_) => true,
+            HGlyph::Outline(o) => match o.font_data() {
+                None => true,
+                Some(fd) => !fd
+                    .postscript_name
+                    .as_deref()
+                    .is_some_and(|n| self.fonts.is_type0(n)),
+            },
+        }
     }
 
     fn push_ruling(&mut self, orientation: Orientation, pos: f64, a: f64, b: f64) {
@@ -233,7 +351,7 @@ fn device_width(t: Affine, w: f32) -> f64 {
 impl<'a> Device<'a> for Collector<'_> {
     fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, draw_mode: &DrawMode) {
         let t = props.transform;
-        if !axis_preserving(t) || is_invisible(&props.paint) {
+        if self.text_only || !axis_preserving(t) || is_invisible(&props.paint) {
             return;
         }
         match draw_mode {
@@ -255,7 +373,7 @@ impl<'a> Device<'a> for Collector<'_> {
 
     fn draw_rect(&mut self, rect: &KRect, props: DrawProps<'a>, draw_mode: &DrawMode) {
         let t = props.transform;
-        if !axis_preserving(t) || is_invisible(&props.paint) {
+        if self.text_only || !axis_preserving(t) || is_invisible(&props.paint) {
             return;
         }
         let dev = t.transform_rect_bbox(*rect);
@@ -313,22 +431,79 @@ impl<'a> Device<'a> for Collector<'_> {
             return;
         }
         let vertical = matches!(run.writing_mode(), WritingMode::Vertical);
-        for pg in run.glyphs() {
+        let mut texts: Vec<String> = run
+            .glyphs()
+            .iter()
+            .take(self.max_glyphs.saturating_sub(self.glyphs.len()))
+            .map(|pg| clean(self.glyph_text(pg)))
+            .collect();
+        // GBK byte pairs in a non-embedded simple font (a Chinese font declared
+        // WinAnsi): the lead byte's glyph takes the character, the trail byte's
+        // glyph widens it (marked by `trail`).
+        let mut trail = vec![false; texts.len()];
+        if self.gbk_simple
+            && run.glyphs().iter().all(|pg| match &**pg {
+                HGlyph::Outline(o) => o.font_data().is_none(),
+                HGlyph::Type3(_) => false,
+            })
+        {
+            let codes: Vec<u32> = run.glyphs().iter().map(|pg| pg.char_code()).collect();
+            if let Some(pairs) = fonts::gbk_pairs(&codes) {
+                for (i, p) in pairs.into_iter().enumerate().take(texts.len()) {
+                    match p {
+                        Some(t) if t.is_empty() => trail[i] = true,
+                        Some(t) => texts[i] = t,
+                        None => {}
+                    }
+                }
+            }
+        }
+        // Index of the glyph pushed for the last lead byte (None when dropped).
+        let mut lead: Option<usize> = None;
+        // The font's own space width: a space glyph drawn in this run, else one
+        // drawn earlier in the same font.
+        let fkey = run.glyphs().first().and_then(|pg| font_key(pg));
+        let mut space_adv = run
+            .glyphs()
+            .iter()
+            .zip(&texts)
+            .find(|(_, t)| t.as_str() == " ")
+            .map(|(pg, _)| advance_of(pg))
+            .filter(|a| a.is_finite() && *a > 0.0);
+        if let Some(k) = fkey {
+            match space_adv {
+                Some(a) => {
+                    self.spaces.insert(k, a);
+                }
+                None => space_adv = self.spaces.get(&k).copied(),
+            }
+        }
+        for ((pg, text), is_trail) in run.glyphs().iter().zip(texts).zip(trail) {
             if self.glyphs.len() >= self.max_glyphs {
                 return;
             }
             let t = props.transform * pg.transform();
+            if is_trail {
+                if let Some(i) = lead.take()
+                    && let Some(g) = self.glyphs.get_mut(i)
+                {
+                    let adv = advance_of(pg);
+                    let x1 =
+                        (t * Point::new(if adv.is_finite() { adv } else { 0.0 }, 0.0)).x as f32;
+                    if g.upright && x1.is_finite() {
+                        g.bbox.x1 = g.bbox.x1.max(x1);
+                    }
+                }
+                continue;
+            }
+            lead = None;
             // Advance in glyph units (1000 per em).
-            let adv = match &**pg {
-                HGlyph::Outline(o) => o.advance_width().unwrap_or(0.0),
-                HGlyph::Type3(t3) => t3.advance_width().unwrap_or(0.0),
-            } as f64;
+            let adv = advance_of(pg);
             let adv = if vertical || !adv.is_finite() {
                 1000.0
             } else {
                 adv
             };
-            let text = clean(self.glyph_text(pg));
             if text.is_empty() {
                 continue;
             }
@@ -371,6 +546,7 @@ impl<'a> Device<'a> for Collector<'_> {
             {
                 continue;
             }
+            lead = Some(self.glyphs.len());
             self.glyphs.push(Glyph {
                 text,
                 bbox: Rect {
@@ -382,6 +558,12 @@ impl<'a> Device<'a> for Collector<'_> {
                 baseline: origin.y as f32,
                 size: size as f32,
                 upright,
+                space: match space_adv {
+                    Some(a) if upright && !vertical => {
+                        ((t * Point::new(a, 0.0)).x - origin.x).abs() as f32
+                    }
+                    _ => 0.0,
+                },
             });
         }
         if !matches!(mode, DrawMode::Stroke(_)) {

@@ -107,6 +107,119 @@ pub(crate) struct FontMap {
     pub(crate) max_stream_bytes: u64,
     /// Set when a font stream is a decompression bomb.
     pub(crate) bomb: bool,
+    /// Some simple font may hold GBK bytes (see [`gbk_suspect_simple_font`]).
+    pub(crate) gbk_simple: bool,
+}
+
+/// Whether a font name names a Chinese font: CJK characters in it (in GBK bytes, as
+/// older Chinese producers write `/#CB#CE#CC#E5` for 宋体, or UTF-8), or a known
+/// family spelled in Latin letters (SimSun, FangSong_GB2312, FZ… founder fonts …).
+pub(crate) fn chinese_font_name(name: &[u8]) -> bool {
+    let name = match name.iter().position(|&b| b == b'+') {
+        Some(6) => &name[7..],
+        _ => name,
+    };
+    if name.iter().any(|&b| b >= 0x80) {
+        let cjk = |t: &str| t.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        if let Ok(t) = std::str::from_utf8(name) {
+            return cjk(t);
+        }
+        let (t, _, bad) = encoding_rs::GBK.decode(name);
+        return !bad && cjk(&t);
+    }
+    let lower: String = name
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(|b| b.to_ascii_lowercase() as char)
+        .collect();
+    const FAMILIES: [&str; 22] = [
+        "simsun",
+        "simhei",
+        "simkai",
+        "simfang",
+        "simli",
+        "simyou",
+        "kaiti",
+        "fangsong",
+        "stsong",
+        "stheiti",
+        "stkaiti",
+        "stfangsong",
+        "stzhongsong",
+        "stxihei",
+        "yahei",
+        "gb2312",
+        "songti",
+        "heiti",
+        "xiaobiaosong",
+        "dengxian",
+        "youyuan",
+        "lishu",
+    ];
+    FAMILIES.iter().any(|f| lower.contains(f))
+        || lower.starts_with("fz")
+        || lower == "song"
+        || lower == "hei"
+        || lower == "kai"
+}
+
+/// A simple (TrueType / Type1) font named as a Chinese font, not embedded, without
+/// ToUnicode, declared with a single-byte base encoding (WinAnsi, Standard, MacRoman
+/// or none): its strings may hold GBK byte pairs (pdf.js decodes them so).
+fn gbk_suspect_simple_font(font: &Dict<'_>) -> bool {
+    let simple = matches!(
+        font.get::<Name<'_>>(b"Subtype").as_deref(),
+        Some(b"TrueType" | b"Type1" | b"MMType1")
+    );
+    if !simple || font.contains_key(b"ToUnicode") {
+        return false;
+    }
+    let single_byte = match font.get::<Name<'_>>(b"Encoding") {
+        Some(e) => matches!(
+            &*e,
+            b"WinAnsiEncoding" | b"StandardEncoding" | b"MacRomanEncoding"
+        ),
+        None => !font.contains_key(b"Encoding"),
+    };
+    let embedded = font.get::<Dict<'_>>(b"FontDescriptor").is_some_and(|fd| {
+        fd.contains_key(b"FontFile")
+            || fd.contains_key(b"FontFile2")
+            || fd.contains_key(b"FontFile3")
+    });
+    single_byte
+        && !embedded
+        && font
+            .get::<Name<'_>>(b"BaseFont")
+            .is_some_and(|n| chinese_font_name(&n))
+}
+
+/// GBK byte pairs in the character codes of one run of a simple font: per code,
+/// `Some(text)` for a lead byte (the pair's character), `Some("")` for its trail
+/// byte, None to keep the code's own text. None for the whole run unless it holds a
+/// high byte and every high byte is part of a valid pair.
+pub(crate) fn gbk_pairs(codes: &[u32]) -> Option<Vec<Option<String>>> {
+    if !codes.iter().any(|&c| (0x81..=0xFE).contains(&c)) || codes.iter().any(|&c| c > 0xFF) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(codes.len());
+    let mut i = 0;
+    while i < codes.len() {
+        let c = codes[i];
+        if c < 0x80 {
+            out.push(None);
+            i += 1;
+            continue;
+        }
+        let t = *codes.get(i + 1)?;
+        if !(0x81..=0xFE).contains(&c) || !(0x40..=0xFE).contains(&t) || t == 0x7F {
+            return None;
+        }
+        let ch = decode_with(encoding_rs::GBK, &[c as u8, t as u8])?;
+        out.push(Some(ch));
+        out.push(Some(String::new()));
+        i += 2;
+    }
+    Some(out)
 }
 
 fn font_streams<'a>(font: &Dict<'a>) -> Vec<Stream<'a>> {
@@ -141,6 +254,11 @@ pub(crate) fn strip_subset(name: &str) -> &str {
 }
 
 impl FontMap {
+    /// Whether a font of this BaseFont name is a Type0 font.
+    pub(crate) fn is_type0(&self, name: &str) -> bool {
+        self.by_name.contains_key(strip_subset(name))
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.by_name.is_empty()
     }
@@ -168,6 +286,9 @@ impl FontMap {
             self.bomb = true;
         }
         if font.get::<Name<'_>>(b"Subtype").as_deref() != Some(b"Type0".as_slice()) {
+            if gbk_suspect_simple_font(font) {
+                self.gbk_simple = true;
+            }
             return;
         }
         let Some(base) = font.get::<Name<'_>>(b"BaseFont") else {
@@ -445,6 +566,28 @@ mod tests {
             Some("\u{20000}")
         );
         assert_eq!(decode_code(Decoder::Gbk, 0x00), None);
+    }
+
+    #[test]
+    fn gbk_pairs_and_names() {
+        let codes: Vec<u32> = b"\xc8\xab20\xca\xc0"
+            .iter()
+            .map(|&b| u32::from(b))
+            .collect();
+        let p = gbk_pairs(&codes).unwrap();
+        assert_eq!(p[0].as_deref(), Some("全"));
+        assert_eq!(p[1].as_deref(), Some(""));
+        assert_eq!(p[2], None);
+        assert_eq!(p[4].as_deref(), Some("世"));
+        // Latin-1 text: a high byte followed by ASCII is not GBK.
+        assert!(gbk_pairs(&[0x63, 0x61, 0x66, 0xE9, 0x20]).is_none());
+        assert!(gbk_pairs(&[0x41, 0x42]).is_none());
+        assert!(chinese_font_name(b"\xcb\xce\xcc\xe5"));
+        assert!(chinese_font_name("仿宋_GB2312".as_bytes()));
+        assert!(chinese_font_name(b"ABCDEF+FZXiaoBiaoSong-B05S"));
+        assert!(chinese_font_name(b"FangSong_GB2312"));
+        assert!(!chinese_font_name(b"Helvetica"));
+        assert!(!chinese_font_name(b"TimesNewRomanPSMT"));
     }
 
     #[test]

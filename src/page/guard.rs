@@ -358,7 +358,60 @@ fn is_form(s: &Stream<'_>) -> bool {
     s.dict().get::<Name<'_>>(b"Subtype").as_deref() == Some(b"Form".as_slice())
 }
 
+/// The normal appearance streams of the annotations of a page (hidden and no-view
+/// annotations left out), at most `max` of them.
+pub(crate) fn annotation_appearances<'a>(page: &Dict<'a>, max: usize) -> Vec<Stream<'a>> {
+    const HIDDEN: u32 = 1 << 1;
+    const NO_VIEW: u32 = 1 << 5;
+    let mut out = Vec::new();
+    let Some(annots) = page.get::<Array<'a>>(b"Annots") else {
+        return out;
+    };
+    for a in annots.iter::<Dict<'a>>().take(max) {
+        if a.get::<u32>(b"F").unwrap_or(0) & (HIDDEN | NO_VIEW) != 0 {
+            continue;
+        }
+        let Some(ap) = a.get::<Dict<'a>>(b"AP") else {
+            continue;
+        };
+        if let Some(s) = ap.get::<Stream<'a>>(b"N") {
+            out.push(s);
+        } else if let Some(states) = ap.get::<Dict<'a>>(b"N") {
+            let state = a
+                .get::<Name<'a>>(b"AS")
+                .and_then(|st| states.get::<Stream<'a>>(st.as_ref()))
+                .or_else(|| states.get::<Stream<'a>>(b"Off"));
+            out.extend(state);
+        }
+    }
+    out
+}
+
 impl FormGuard {
+    /// Whether the annotation appearances of a page are safe to draw: no stream is a
+    /// decompression bomb or nests operands too deep, and the forms each draws stay
+    /// within `limit` invocations.
+    pub(crate) fn appearances_ok(&mut self, aps: &[Stream<'_>], limit: u64) -> bool {
+        for s in aps {
+            if inflates_beyond(s, self.max_stream_bytes)
+                || s.decoded()
+                    .is_ok_and(|d| nested_beyond(&d, MAX_OPERAND_NESTING))
+            {
+                return false;
+            }
+            let xobjs = s
+                .dict()
+                .get::<Dict<'_>>(b"Resources")
+                .and_then(|r| r.get::<Dict<'_>>(b"XObject"))
+                .unwrap_or_default();
+            let mut stack = HashSet::new();
+            if self.expansion(s, &xobjs, &mut stack, limit) > limit {
+                return false;
+            }
+        }
+        true
+    }
+
     fn expansion(
         &mut self,
         form: &Stream<'_>,

@@ -5,6 +5,7 @@
 //! Built on hayro-syntax / hayro-interpret; no hayro type leaks out of this module.
 
 mod device;
+mod fields;
 mod fonts;
 mod guard;
 mod text;
@@ -45,6 +46,11 @@ pub struct Glyph {
     pub size: f32,
     /// false when the glyph is rotated relative to the upright page (vertical text etc).
     pub upright: bool,
+    /// Advance of a word space in this glyph's font at its size, in points (the
+    /// font's own space character as drawn in the same font, without Tc/Tw), or 0
+    /// when unknown (the table stage then uses a fraction of the em).
+    #[serde(default)]
+    pub space: f32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -136,19 +142,165 @@ static BLANK_FONT: &[u8] = include_bytes!("blank.ttf");
 
 fn looks_like_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
+    head.windows(5).any(|w| w == b"%PDF-") || starts_with_object(head)
 }
 
-fn settings() -> InterpreterSettings {
+/// A file without a `%PDF-` header that is otherwise a PDF (see
+/// [`starts_with_object`]).
+pub fn headerless_pdf(bytes: &[u8]) -> bool {
+    starts_with_object(&bytes[..bytes.len().min(1024)])
+}
+
+/// A file without a `%PDF-` header that still begins (after a comment or white
+/// space) with an indirect object `N G obj`: poppler and mupdf read such files.
+fn starts_with_object(head: &[u8]) -> bool {
+    let mut i = 0;
+    // Skip white space and comment lines.
+    loop {
+        while i < head.len() && head[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < head.len() && head[i] == b'%' {
+            while i < head.len() && head[i] != b'\n' && head[i] != b'\r' {
+                i += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    let rest = &head[i..];
+    let mut parts = rest
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|p| !p.is_empty());
+    let num = |p: Option<&[u8]>| p.is_some_and(|p| p.iter().all(u8::is_ascii_digit));
+    num(parts.next())
+        && num(parts.next())
+        && parts.next().is_some_and(|p| p.starts_with(b"obj"))
+        && head.windows(6).any(|w| w == b"endobj")
+}
+
+/// Filters hayro-syntax decodes.
+const KNOWN_FILTERS: [&[u8]; 19] = [
+    b"FlateDecode",
+    b"Fl",
+    b"LZWDecode",
+    b"LZW",
+    b"ASCIIHexDecode",
+    b"AHx",
+    b"ASCII85Decode",
+    b"A85",
+    b"RunLengthDecode",
+    b"RL",
+    b"CCITTFaxDecode",
+    b"CCF",
+    b"DCTDecode",
+    b"DCT",
+    b"JBIG2Decode",
+    b"JPXDecode",
+    b"Crypt",
+    b"Standard",
+    b"Identity",
+];
+
+/// Stream filters named in the file (`/Filter /Name` or `/Filter [/A /B]`) that
+/// hayro cannot decode, for the error message.
+fn unknown_filters(bytes: &[u8]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let key = b"/Filter";
+    let mut i = 0;
+    while let Some(p) = bytes[i..].windows(key.len()).position(|w| w == key) {
+        let mut j = i + p + key.len();
+        let end = (j + 200).min(bytes.len());
+        let mut in_array = false;
+        while j < end {
+            match bytes[j] {
+                b' ' | b'\r' | b'\n' | b'\t' => j += 1,
+                b'[' => {
+                    in_array = true;
+                    j += 1;
+                }
+                b'/' => {
+                    let start = j + 1;
+                    j = start;
+                    while j < end && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'#') {
+                        j += 1;
+                    }
+                    let name = &bytes[start..j];
+                    if !name.is_empty() && !KNOWN_FILTERS.contains(&name) {
+                        let n = String::from_utf8_lossy(name).into_owned();
+                        if !out.contains(&n) && out.len() < 4 {
+                            out.push(n);
+                        }
+                    }
+                    if !in_array {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        i += p + key.len();
+    }
+    out
+}
+
+/// An encryption whose strings and streams are not encrypted (`/StmF` and `/StrF`
+/// both `/Identity`): only embedded files are (`/EFF`, often behind a password of
+/// their own). The pages are plain, so the file is read with its `/Encrypt` entry
+/// disabled (renamed in place, offsets unchanged).
+fn identity_encryption_disabled(bytes: &[u8]) -> Option<Vec<u8>> {
+    let name_is = |key: &[u8], val: &[u8]| {
+        bytes.windows(key.len()).enumerate().any(|(i, w)| {
+            w == key && {
+                let rest = &bytes[i + key.len()..bytes.len().min(i + key.len() + 32)];
+                let rest: Vec<u8> = rest
+                    .iter()
+                    .copied()
+                    .skip_while(u8::is_ascii_whitespace)
+                    .collect();
+                rest.starts_with(val)
+            }
+        })
+    };
+    let stm = bytes.windows(5).any(|w| w == b"/StmF");
+    if !stm || !name_is(b"/StmF", b"/Identity") || !name_is(b"/StrF", b"/Identity") {
+        return None;
+    }
+    // Every /StmF and /StrF must say Identity (one encryption dictionary).
+    let count = |k: &[u8]| bytes.windows(k.len()).filter(|w| *w == k).count();
+    if count(b"/StmF") != 1 || count(b"/StrF") != 1 {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    let key = b"/Encrypt";
+    let mut i = 0;
+    let mut n = 0;
+    while let Some(p) = out[i..].windows(key.len()).position(|w| w == key) {
+        let at = i + p;
+        let next = out.get(at + key.len()).copied().unwrap_or(b' ');
+        if !next.is_ascii_alphanumeric() {
+            out[at..at + key.len()].copy_from_slice(b"/JxNoEnc");
+            n += 1;
+        }
+        i = at + key.len();
+    }
+    (n > 0).then_some(out)
+}
+
+/// Interpreter settings drawing `content`: the page's content stream, or its
+/// annotation appearances (form field values, FreeText comments: page text for
+/// poppler and pdf.js too; hayro skips hidden and no-view annotations).
+fn settings(content: RenderContent) -> InterpreterSettings {
     let blank: Arc<&'static [u8]> = Arc::new(BLANK_FONT);
     InterpreterSettings {
         font_resolver: Arc::new(move |_q: &FontQuery| Some((blank.clone() as _, 0))),
-        // Annotation appearances (stamps, form fields, comments) are not page text
-        // for pdftotext / pdfplumber either.
-        render_content: RenderContent::PAGE,
+        render_content: content,
         ..InterpreterSettings::default()
     }
 }
+
+/// Most annotations of one page drawn (a page with more draws none of them).
+const MAX_ANNOTATIONS: usize = 5000;
 
 /// Parse a PDF and build the page model of every page.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
@@ -163,13 +315,26 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     }
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(p) => p,
-        Err(LoadPdfError::Decryption(e)) => {
-            return Err(PdfError::Encrypted(format!("{e:?}")));
-        }
-        Err(LoadPdfError::Invalid) => {
-            return Err(PdfError::Unreadable(
-                "cannot parse the file structure".into(),
-            ));
+        Err(first) => {
+            // Attachments-only encryption: read the plain pages.
+            let retry = identity_encryption_disabled(bytes).and_then(|b| Pdf::new(b).ok());
+            match (retry, first) {
+                (Some(p), _) => p,
+                (None, LoadPdfError::Decryption(e)) => {
+                    return Err(PdfError::Encrypted(format!("{e:?}")));
+                }
+                (None, LoadPdfError::Invalid) => {
+                    let unknown = unknown_filters(bytes);
+                    return Err(PdfError::Unreadable(if unknown.is_empty() {
+                        "cannot parse the file structure".into()
+                    } else {
+                        format!(
+                            "cannot parse the file structure (unsupported filter {})",
+                            unknown.join(", ")
+                        )
+                    }));
+                }
+            }
         }
     };
     let pages = pdf.pages();
@@ -192,6 +357,20 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     for page in pages.iter().take(n) {
         let res = page.resources();
         fonts::scan_resources(&res.fonts, &res.x_objects, &mut font_map, &mut visited, 0);
+        for ap in guard::annotation_appearances(page.raw(), MAX_ANNOTATIONS) {
+            if let Some(r) = ap
+                .dict()
+                .get::<hayro_syntax::object::Dict<'_>>(b"Resources")
+            {
+                let f = r
+                    .get::<hayro_syntax::object::Dict<'_>>(b"Font")
+                    .unwrap_or_default();
+                let x = r
+                    .get::<hayro_syntax::object::Dict<'_>>(b"XObject")
+                    .unwrap_or_default();
+                fonts::scan_resources(&f, &x, &mut font_map, &mut visited, 0);
+            }
+        }
     }
 
     if font_map.bomb {
@@ -199,12 +378,14 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             "a font stream decompresses beyond the limit".into(),
         ));
     }
-    let settings = settings();
+    let annot_settings = settings(RenderContent::ANNOTATIONS);
+    let settings = settings(RenderContent::PAGE);
     let cache = InterpreterCache::new();
     let mut guard = guard::FormGuard::default();
     guard.max_stream_bytes = limits.max_stream_bytes;
     let has_gbk = font_map.has_gbk();
     let mut reverse = fonts::ReverseCmaps::default();
+    let mut spaces = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(n);
     for (i, page) in pages.iter().take(n).enumerate() {
         if guard::contents_beyond(page.raw(), limits.max_stream_bytes) {
@@ -238,6 +419,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
         let mut dev = device::Collector {
             fonts: &font_map,
             has_gbk,
+            gbk_simple: font_map.gbk_simple,
             reverse: &mut reverse,
             blank_font: BLANK_FONT,
             glyphs: Vec::new(),
@@ -246,8 +428,31 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             max_rulings: limits.max_rulings_per_page,
             last_fill: None,
             clips: vec![KRect::new(0.0, 0.0, f64::from(w), f64::from(h))],
+            spaces: &mut spaces,
+            text_only: false,
         };
         interpret_page(page, &mut ctx, &mut dev);
+        let aps = guard::annotation_appearances(page.raw(), MAX_ANNOTATIONS + 1);
+        if !aps.is_empty()
+            && aps.len() <= MAX_ANNOTATIONS
+            && guard.appearances_ok(&aps, limits.max_form_expansion)
+        {
+            let mut actx = Context::new(
+                initial,
+                KRect::new(0.0, 0.0, f64::from(w), f64::from(h)),
+                &cache,
+                pdf.xref(),
+                annot_settings.clone(),
+            );
+            dev.text_only = true;
+            dev.clips.truncate(1);
+            interpret_page(page, &mut actx, &mut dev);
+        }
+        let room = limits.max_glyphs_per_page.saturating_sub(dev.glyphs.len());
+        let values = fields::field_value_glyphs(page.raw(), initial, MAX_ANNOTATIONS);
+        dev.glyphs.extend(values.into_iter().take(room));
+        device::dedupe(&mut dev.glyphs);
+        device::dedupe(&mut dev.glyphs);
         out.push(Page {
             number: i + 1,
             width: w,
@@ -257,4 +462,24 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsupported_filters_are_named() {
+        let f =
+            b"1 0 obj <</Filter /BrotliDecode /Length 3>> 2 0 obj <</Filter [/FlateDecode /Foo]>>";
+        assert_eq!(unknown_filters(f), ["BrotliDecode", "Foo"]);
+        assert!(unknown_filters(b"<</Filter/FlateDecode>>").is_empty());
+    }
+
+    #[test]
+    fn headerless() {
+        assert!(headerless_pdf(b"%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"));
+        assert!(!headerless_pdf(b"<html>1 0 obj endobj"));
+        assert!(!headerless_pdf(b"1 0 obj"));
+    }
 }

@@ -21,17 +21,14 @@ fn display_width(s: &str) -> usize {
 /// Render the page text in reading order: lines grouped by baseline, glyphs placed
 /// in columns by their x position (one column ~ half an em of the typical size).
 pub fn page_text(page: &Page) -> String {
-    let mut glyphs: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| !g.text.trim().is_empty())
-        .collect();
-    if glyphs.is_empty() {
+    let mut glyphs: Vec<&Glyph> = page.glyphs.iter().filter(|g| !g.text.is_empty()).collect();
+    if glyphs.iter().all(|g| g.text.trim().is_empty()) {
         return String::new();
     }
     // Column pitch: median width per display column.
     let mut pitches: Vec<f32> = glyphs
         .iter()
+        .filter(|g| !g.text.trim().is_empty())
         .map(|g| (g.bbox.x1 - g.bbox.x0) / display_width(&g.text).max(1) as f32)
         .filter(|p| *p > 0.1)
         .collect();
@@ -43,6 +40,7 @@ pub fn page_text(page: &Page) -> String {
         .max(1.0);
     let left = glyphs
         .iter()
+        .filter(|g| !g.text.trim().is_empty())
         .map(|g| g.bbox.x0)
         .fold(f32::INFINITY, f32::min)
         .max(0.0);
@@ -91,8 +89,31 @@ pub fn page_text(page: &Page) -> String {
         let mut s = String::new();
         let mut col = 0usize;
         let mut prev_x1: Option<f32> = None;
+        let mut space = false;
         for g in line {
+            if g.text.trim().is_empty() {
+                space = prev_x1.is_some();
+                continue;
+            }
+            // A word space: an explicit space glyph, or a gap over half the font's
+            // space width (0.125 em when unknown), as in the table stage.
+            let word_gap = if g.space > 0.0 {
+                (0.5 * g.space).clamp(0.1 * g.size, 0.3 * g.size)
+            } else {
+                0.125 * g.size
+            };
             let adjacent = prev_x1.is_some_and(|px| g.bbox.x0 - px < g.size * 0.25);
+            if adjacent
+                && !s.ends_with(' ')
+                && (space
+                    || (prev_x1.is_some_and(|px| g.bbox.x0 - px > word_gap)
+                        && !s.chars().last().is_some_and(is_wide)
+                        && !g.text.chars().next().is_some_and(is_wide)))
+            {
+                s.push(' ');
+                col += 1;
+            }
+            space = false;
             if !adjacent {
                 let target = ((g.bbox.x0 - left).max(0.0) / pitch).round() as usize;
                 if target > col {

@@ -14,8 +14,14 @@ struct Chunk {
 
 fn chunks(line: &Line, s: &TableSettings) -> Vec<Chunk> {
     let mut out: Vec<Vec<&Glyph>> = Vec::new();
+    // Space glyphs since the last visible glyph: kept inside a chunk (explicit word
+    // spaces), dropped at a chunk boundary; they never decide the boundary.
+    let mut spaces: Vec<&Glyph> = Vec::new();
     for g in &line.glyphs {
         if g.text.trim().is_empty() {
+            if !out.is_empty() {
+                spaces.push(g);
+            }
             continue;
         }
         let new = match out.last().and_then(|c| c.last()) {
@@ -25,8 +31,10 @@ fn chunks(line: &Line, s: &TableSettings) -> Vec<Chunk> {
         if new {
             out.push(vec![g]);
         } else if let Some(c) = out.last_mut() {
+            c.append(&mut spaces);
             c.push(g);
         }
+        spaces.clear();
     }
     out.into_iter()
         .map(|gs| {

@@ -24,6 +24,7 @@ pub fn glyph(t: &str, x0: f32, x1: f32, baseline: f32, size: f32) -> Glyph {
         baseline,
         size,
         upright: true,
+        space: 0.0,
     }
 }
 

@@ -132,11 +132,61 @@ pub(crate) fn group_lines<'a>(glyphs: &[&'a Glyph], s: &TableSettings) -> Vec<Li
     lines
 }
 
-/// Text of one line: spaces only where the gap is large and neither side is CJK
-/// (or where the gap is a column-sized gap), explicit space glyphs collapsed.
+/// Smallest and largest word-space threshold, as fractions of the em.
+const MIN_SPACE_EM: f32 = 0.1;
+const MAX_SPACE_EM: f32 = 0.3;
+/// Without a known space width, a word space is taken as this fraction of the em
+/// (the space of most text faces is 0.25–0.33 em).
+const DEFAULT_SPACE_EM: f32 = 0.25;
+
+/// The gap (points) between two glyphs above which a word space is inferred: half
+/// the font's own space width (the space character's advance, carried by the page
+/// model), else half of `DEFAULT_SPACE_EM`, kept within 0.1–0.3 em — as pdf.js
+/// (0.1 em) and poppler (0.1 em word break) do, and pdfplumber's `x_tolerance`
+/// (3 pt at 10–12 pt) roughly.
+fn space_threshold(p: &Glyph, g: &Glyph, s: &TableSettings) -> f32 {
+    let sz = size_of(g).max(size_of(p));
+    let sp = [p.space, g.space]
+        .into_iter()
+        .filter(|w| w.is_finite() && *w > 0.0)
+        .fold(0.0f32, f32::max);
+    let sp = if sp > 0.0 { sp } else { DEFAULT_SPACE_EM * sz };
+    (0.5 * sp).clamp(
+        MIN_SPACE_EM * sz,
+        (MAX_SPACE_EM * sz)
+            .min(s.space_gap * sz)
+            .max(MIN_SPACE_EM * sz),
+    )
+}
+
+/// Letter-spacing of a line (`Tc`, distributed alignment): the median gap between
+/// adjacent visible glyphs when the line has at least three such pairs; 0 when the
+/// glyphs mostly touch. Word gaps are measured on top of it.
+fn tracking(glyphs: &[&Glyph]) -> f32 {
+    let vis: Vec<&&Glyph> = glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
+    let mut gaps: Vec<f32> = vis
+        .windows(2)
+        .map(|w| (w[1].bbox.x0 - w[0].bbox.x1).max(0.0))
+        .filter(|x| x.is_finite())
+        .collect();
+    if gaps.len() < 3 {
+        return 0.0;
+    }
+    gaps.sort_by(|a, b| a.total_cmp(b));
+    gaps[gaps.len() / 2]
+}
+
+/// Text of one line: explicit space glyphs kept (runs of them collapsed), a space
+/// inferred where the gap between two glyphs exceeds the font's word-space threshold
+/// (see [`space_threshold`]) on top of the line's letter-spacing, never between two
+/// CJK characters (or CJK symbols) unless the gap is column-sized.
 pub(crate) fn line_text(line: &Line, s: &TableSettings) -> String {
     let mut out = String::new();
     let mut prev: Option<&Glyph> = None;
+    let track = tracking(&line.glyphs);
     for g in &line.glyphs {
         if g.text.is_empty() {
             continue;
@@ -150,13 +200,16 @@ pub(crate) fn line_text(line: &Line, s: &TableSettings) -> String {
             let a = out.chars().last().unwrap_or(' ');
             let b = g.text.chars().next().unwrap_or(' ');
             if !a.is_whitespace() && !b.is_whitespace() {
-                let punct = is_ascii_punct_small(a) || is_ascii_punct_small(b);
+                // Tiny punctuation boxes: no space before `,.:;%` or inside a
+                // number (`19,` `206`) unless the gap is wide.
+                let punct =
+                    is_ascii_punct_small(b) || (matches!(a, ',' | '.') && b.is_ascii_digit());
                 let space = if gap > s.column_gap * sz {
                     true
                 } else if punct && gap < s.punctuation_gap * sz {
                     false
                 } else {
-                    gap > s.space_gap * sz && !is_tight(a) && !is_tight(b)
+                    gap - track > space_threshold(p, g, s) && !is_tight(a) && !is_tight(b)
                 };
                 if space {
                     out.push(' ');
