@@ -118,6 +118,24 @@ fn independent_fpdf2_one_per_line() {
     check_seed("samples/pdf/indep_fpdf2_v2.pdf", [1, 2]);
 }
 
+// The same PDF with its content turned and no /Rotate (samples/make/pdfgen.py
+// --rotate): landscape content on a portrait MediaBox, both ways, and upside down.
+
+#[test]
+fn content_turned_90_without_rotate() {
+    check_seed("samples/pdf/indep_reportlab_stsong_sideways.pdf", [1, 2]);
+}
+
+#[test]
+fn content_turned_270_without_rotate() {
+    check_seed("samples/pdf/indep_reportlab_stsong_sideways270.pdf", [1, 2]);
+}
+
+#[test]
+fn content_upside_down_without_rotate() {
+    check_seed("samples/pdf/indep_reportlab_stsong_upside.pdf", [1, 2]);
+}
+
 #[test]
 fn scan_has_no_text_layer() {
     let e = records("samples/pdf/scan.pdf").unwrap_err();

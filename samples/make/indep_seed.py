@@ -23,6 +23,8 @@ Committed in samples/pdf/ (the variants named in tests/pdf_records.rs):
     python3 samples/make/indep_seed.py --variants 1, samples/pdf reportlab_stsong
     python3 samples/make/indep_seed.py --variants 2, samples/pdf reportlab_ttf fpdf2
     python3 samples/make/indep_seed.py --variants 7, samples/pdf calc
+    for h in sideways sideways270 upside; do python3 samples/make/pdfgen.py --rotate $h \
+        samples/pdf/indep_reportlab_stsong.pdf samples/pdf/indep_reportlab_stsong_$h.pdf; done
 """
 import datetime
 import os
