@@ -137,6 +137,22 @@ fn content_upside_down_without_rotate() {
 }
 
 #[test]
+fn volume_of_three_equal_forms() {
+    // Three renditions bound into one file (pdfgen.py --concat): three records,
+    // each the golden one, with its own pages.
+    let got = records("samples/pdf/indep_volume3.pdf").expect("records");
+    assert_eq!(got.len(), 3);
+    let mut want = seed_golden();
+    want.as_object_mut().unwrap().remove("source");
+    for (k, mut r) in got.into_iter().enumerate() {
+        let source = r.as_object_mut().unwrap().remove("source").unwrap();
+        let first = 2 * k as u64 + 1;
+        assert_eq!(source["pages"], serde_json::json!([first, first + 1]));
+        common::assert_json_eq(&r, &want, "indep_volume3.pdf");
+    }
+}
+
+#[test]
 fn scan_has_no_text_layer() {
     let e = records("samples/pdf/scan.pdf").unwrap_err();
     assert_eq!(e.code, ErrorCode::NoTextLayer);

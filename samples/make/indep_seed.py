@@ -25,6 +25,8 @@ Committed in samples/pdf/ (the variants named in tests/pdf_records.rs):
     python3 samples/make/indep_seed.py --variants 7, samples/pdf calc
     for h in sideways sideways270 upside; do python3 samples/make/pdfgen.py --rotate $h \
         samples/pdf/indep_reportlab_stsong.pdf samples/pdf/indep_reportlab_stsong_$h.pdf; done
+    python3 samples/make/pdfgen.py --concat samples/pdf/indep_volume3.pdf \
+        samples/pdf/indep_reportlab_stsong{,_v1,_sideways}.pdf
 """
 import datetime
 import os

@@ -19,7 +19,8 @@ concatenated with pikepdf, so every form's page range is known exactly. Document
   * rotation (after rendering, pikepdf): /Rotate 90/180/270 with the content turned so the
     page still reads upright, or 'sideways'/'sideways270'/'upside': the content turned by
     90/270/180 degrees with no /Rotate (landscape content on a portrait MediaBox, ...).
-    `pdfgen.py --rotate HOW IN.pdf OUT.pdf` turns one file.
+    `pdfgen.py --rotate HOW IN.pdf OUT.pdf` turns one file;
+    `pdfgen.py --concat OUT.pdf IN.pdf...` binds files into one volume.
 Producers: reportlab_ttf (Droid Sans Fallback + DejaVu Sans, embedded TrueType),
 reportlab_stsong (STSong-Light, not embedded), fpdf2 (Noto Sans CJK SC, CFF, own table
 drawing via pdf.table), writer (python-docx -> soffice), calc (openpyxl -> soffice).
@@ -415,7 +416,13 @@ def main():
 
 
 if __name__ == '__main__':
-    if sys.argv[1:2] == ['--rotate']:  # --rotate HOW IN.pdf OUT.pdf
+    if sys.argv[1:2] == ['--concat']:  # --concat OUT.pdf IN.pdf... (a volume)
+        import pikepdf
+        out = pikepdf.Pdf.new()
+        for src in sys.argv[3:]:
+            out.pages.extend(pikepdf.open(src).pages)
+        out.save(sys.argv[2], deterministic_id=True)
+    elif sys.argv[1:2] == ['--rotate']:  # --rotate HOW IN.pdf OUT.pdf
         how = sys.argv[2]
         rotate_file(sys.argv[3], sys.argv[4], int(how) if how.isdigit() else how)
     else:
