@@ -73,6 +73,92 @@ fn fpdf2_identity_h() {
     check_seed("samples/pdf/seed_fpdf2.pdf", [1, 2]);
 }
 
+// Independent renditions (samples/make/indep_seed.py): laid out from the seed
+// text dump by another hand, task indicator lists one per line or
+// space-separated and wrapping at the spaces; expected = the golden record.
+
+#[test]
+fn independent_writer_one_paragraph_per_indicator() {
+    check_seed("samples/pdf/indep_writer.pdf", [1, 3]);
+}
+
+#[test]
+fn independent_calc_line_feeds_in_cells() {
+    check_seed("samples/pdf/indep_calc.pdf", [1, 3]);
+}
+
+#[test]
+fn independent_calc_narrow_value_column() {
+    // `第` / `7名` wrapped inside a value; `、` set at a line start.
+    check_seed("samples/pdf/indep_calc_v7.pdf", [1, 3]);
+}
+
+#[test]
+fn independent_reportlab_ttf_space_separated_lists() {
+    check_seed("samples/pdf/indep_reportlab_ttf.pdf", [1, 2]);
+}
+
+#[test]
+fn independent_reportlab_ttf_values_wrapped_inside() {
+    // `193` / `人` / `92%`: a value broken inside, the next value on its own line.
+    check_seed("samples/pdf/indep_reportlab_ttf_v2.pdf", [1, 3]);
+}
+
+#[test]
+fn independent_reportlab_stsong_one_per_line() {
+    check_seed("samples/pdf/indep_reportlab_stsong.pdf", [1, 2]);
+}
+
+#[test]
+fn independent_reportlab_stsong_one_per_line_narrow() {
+    // `100%` / `93%` on their own full lines: each a complete measure.
+    check_seed("samples/pdf/indep_reportlab_stsong_v1.pdf", [1, 2]);
+}
+
+#[test]
+fn independent_fpdf2_multi_cell() {
+    check_seed("samples/pdf/indep_fpdf2.pdf", [1, 2]);
+}
+
+#[test]
+fn independent_fpdf2_one_per_line() {
+    check_seed("samples/pdf/indep_fpdf2_v2.pdf", [1, 2]);
+}
+
+// The same PDF with its content turned and no /Rotate (samples/make/pdfgen.py
+// --rotate): landscape content on a portrait MediaBox, both ways, and upside down.
+
+#[test]
+fn content_turned_90_without_rotate() {
+    check_seed("samples/pdf/indep_reportlab_stsong_sideways.pdf", [1, 2]);
+}
+
+#[test]
+fn content_turned_270_without_rotate() {
+    check_seed("samples/pdf/indep_reportlab_stsong_sideways270.pdf", [1, 2]);
+}
+
+#[test]
+fn content_upside_down_without_rotate() {
+    check_seed("samples/pdf/indep_reportlab_stsong_upside.pdf", [1, 2]);
+}
+
+#[test]
+fn volume_of_three_equal_forms() {
+    // Three renditions bound into one file (pdfgen.py --concat): three records,
+    // each the golden one, with its own pages.
+    let got = records("samples/pdf/indep_volume3.pdf").expect("records");
+    assert_eq!(got.len(), 3);
+    let mut want = seed_golden();
+    want.as_object_mut().unwrap().remove("source");
+    for (k, mut r) in got.into_iter().enumerate() {
+        let source = r.as_object_mut().unwrap().remove("source").unwrap();
+        let first = 2 * k as u64 + 1;
+        assert_eq!(source["pages"], serde_json::json!([first, first + 1]));
+        common::assert_json_eq(&r, &want, "indep_volume3.pdf");
+    }
+}
+
 #[test]
 fn scan_has_no_text_layer() {
     let e = records("samples/pdf/scan.pdf").unwrap_err();

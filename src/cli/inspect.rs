@@ -32,10 +32,10 @@ pub fn tables(file: &Path) -> io::Result<ExitStatus> {
         Ok(b) => b,
         Err(e) => return Ok(report(file, &e)),
     };
-    let grids: Vec<_> = blocks
+    let grids: Vec<serde_json::Value> = blocks
         .into_iter()
         .filter_map(|b| match b {
-            Block::Table(g) => Some(g.unwrapped()),
+            Block::Table(g) => Some(with_lines(&g)),
             Block::Text { .. } => None,
         })
         .collect();
@@ -43,6 +43,31 @@ pub fn tables(file: &Path) -> io::Result<ExitStatus> {
     serde_json::to_writer_pretty(&mut out, &grids)?;
     writeln!(out)?;
     Ok(ExitStatus::Success)
+}
+
+/// A grid as JSON with SPEC's joined text per cell, plus each cell's
+/// `lines`: its text split at hard breaks and soft wraps, and `hard`: for
+/// each line after the first, whether the break before it is hard.
+fn with_lines(g: &crate::table::Grid) -> serde_json::Value {
+    use crate::table::{HARD_BREAK, LINE_BREAK};
+    let mut v = serde_json::to_value(g.unwrapped()).unwrap_or_default();
+    if let Some(cells) = v.get_mut("cells").and_then(|c| c.as_array_mut()) {
+        for (cell, raw) in cells.iter_mut().zip(&g.cells) {
+            let mut lines = vec![String::new()];
+            let mut hard = Vec::new();
+            for c in raw.text.chars() {
+                if c == HARD_BREAK || c == LINE_BREAK {
+                    lines.push(String::new());
+                    hard.push(c == HARD_BREAK);
+                } else if let Some(l) = lines.last_mut() {
+                    l.push(c);
+                }
+            }
+            cell["lines"] = serde_json::json!(lines);
+            cell["hard"] = serde_json::json!(hard);
+        }
+    }
+    v
 }
 
 /// The text in reading order: for a PDF, each page laid out like

@@ -181,4 +181,51 @@ mod tests {
         );
         assert_eq!(title_text(" 项目支出绩效自评表 "), "项目支出绩效自评表");
     }
+
+    fn table(first: &str, page: usize) -> crate::table::Block {
+        let cell = |col: usize, text: &str| crate::table::Cell {
+            row: 0,
+            col,
+            row_span: 1,
+            col_span: 1,
+            text: text.into(),
+        };
+        crate::table::Block::Table(crate::table::Grid {
+            pages: Some([page, page]),
+            bbox: None,
+            rows: 1,
+            cols: 2,
+            cells: vec![cell(0, first), cell(1, "某某局")],
+            quality: None,
+        })
+    }
+
+    #[test]
+    fn a_volume_of_equal_titles_splits_at_the_repeated_header_block() {
+        use crate::table::Block;
+        let title = |page| Block::Text {
+            page: Some(page),
+            text: "部门（单位）整体支出绩效自评表（2020年度）".into(),
+        };
+        // A label the dictionary does not know, once with a colon.
+        let blocks = vec![
+            title(1),
+            table("部门（单位）名称", 1),
+            title(2),
+            table("部门（单位）名称：", 2),
+            title(3),
+            table("部门（单位）名称", 3),
+        ];
+        let forms = super::recognise(&blocks);
+        assert_eq!(forms.len(), 3);
+        assert_eq!(forms[1].pages, Some([2, 2]));
+        // The title repeated above a table that continues the form is furniture.
+        let blocks = vec![
+            title(1),
+            table("部门（单位）名称", 1),
+            title(2),
+            table("备注", 2),
+        ];
+        assert_eq!(super::recognise(&blocks).len(), 1);
+    }
 }

@@ -71,7 +71,8 @@ impl Walker {
     }
 
     /// A table whose first row names a department or project when this form
-    /// already has one starts the next form (volumes without titles).
+    /// already has one, or whose first cell is this form's first cell again,
+    /// starts the next form (volumes, with or without titles).
     pub(super) fn starts_new_form(&self, grid: &Grid) -> bool {
         let first = grid.row(0);
         let Some(s) = first.first() else { return false };
@@ -79,6 +80,20 @@ impl Walker {
         // empty cells) starts the next form as a title line does.
         if let [only] = texts(&first).as_slice()
             && is_title(only)
+        {
+            return true;
+        }
+        // The form's own first cell again (`部门（单位）名称`): the header block
+        // of the next form of a volume, whatever its label.
+        let key = labels::key(&crate::table::joined_text(&s.cell.text));
+        if s.starts_here
+            && !key.is_empty()
+            && self
+                .form
+                .tables
+                .first()
+                .and_then(|t| t.row(0).first().map(|f| labels::key(&f.cell.text)))
+                == Some(key)
         {
             return true;
         }

@@ -126,7 +126,19 @@ pub(crate) fn fill_cells(
                         && o.bbox.x1 >= g.bbox.x0 - s.hanging_adjacent_gap * sz
                         && o.bbox.x1 <= g.bbox.x0 + 0.2 * sz
                 });
-                if adjacent {
+                // A mark that starts a line of its own cell (inside the cell,
+                // text follows it closely on the same baseline, as producers
+                // without kinsoku set `、` at a line start) stays there.
+                let starts_line = g.bbox.x0 > border
+                    && target.filter(|&k| k != usize::MAX).is_some_and(|k| {
+                        buckets[t][k].iter().any(|&j| {
+                            let o = &glyphs[j];
+                            (o.baseline - g.baseline).abs() <= s.line_tolerance * sz
+                                && o.bbox.x0 >= g.bbox.x1 - 0.2 * sz
+                                && o.bbox.x0 <= g.bbox.x1 + 0.3 * sz
+                        })
+                    });
+                if adjacent && !starts_line {
                     target = Some(left);
                 }
             }

@@ -65,8 +65,10 @@ pub const LINE_BREAK: char = '\n';
 pub const HARD_BREAK: char = '\u{2029}';
 
 /// A cell's text as SPEC gives it: wrap marks removed, hard breaks joined
-/// with nothing between two CJK characters (or CJK punctuation) and one
-/// space otherwise.
+/// with nothing where one side is a CJK character (or CJK punctuation) and
+/// one space otherwise, and after ASCII `,;:!?` before anything but a digit
+/// (the wrapped-line rule); a space written before the break is kept (a
+/// PDF line ended short by a deliberate break in a value list: `3家 ⏎12次`).
 #[must_use]
 pub fn joined_text(text: &str) -> String {
     if !text.contains(LINE_BREAK) && !text.contains(HARD_BREAK) {
@@ -74,20 +76,25 @@ pub fn joined_text(text: &str) -> String {
     }
     let text = text.replace(LINE_BREAK, "");
     let mut out = String::with_capacity(text.len());
+    // (part, whether a space stood before the break that ends it)
     let mut parts = text
         .split(HARD_BREAK)
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
-    if let Some(first) = parts.next() {
+        .map(|p| (p.trim(), p.ends_with(char::is_whitespace)))
+        .filter(|(p, _)| !p.is_empty());
+    let mut spaced = false;
+    if let Some((first, sp)) = parts.next() {
         out.push_str(first);
+        spaced = sp;
     }
-    for p in parts {
+    for (p, sp) in parts {
         let a = out.chars().last().unwrap_or(' ');
         let b = p.chars().next().unwrap_or(' ');
-        if !(crate::table::text::is_tight(a) || crate::table::text::is_tight(b)) {
+        let tight = crate::table::text::is_tight;
+        if spaced || !(tight(a) || tight(b)) || crate::table::text::wrap_space(a, b) {
             out.push(' ');
         }
         out.push_str(p);
+        spaced = sp;
     }
     out
 }
@@ -187,6 +194,8 @@ mod tests {
             joined_text(&format!("资金使用\n合规率{hb} 100 ")),
             "资金使用合规率100"
         );
+        assert_eq!(joined_text(&format!("3家 {hb}12次")), "3家 12次");
+        assert_eq!(joined_text(&format!("工程,{hb}以及")), "工程, 以及");
         assert_eq!(joined_text("no marks"), "no marks");
         assert!(
             hb.is_whitespace(),

@@ -4,7 +4,8 @@
 //! into the same [`Grid`]s by [`from_pages`], so one form recogniser serves
 //! both.
 //!
-//! For PDF pages, per page:
+//! For PDF pages, per page (turned upright first when most of its text is
+//! drawn turned, see `orient`):
 //! 1. `edges`: rulings sanitised (NaN, reversed, zero-length), parallel rulings
 //!    within `snap_tolerance` snapped to one position (double lines, thin filled
 //!    rectangles), collinear segments joined across gaps ≤ `join_tolerance`.
@@ -37,6 +38,7 @@ mod furniture;
 mod grid;
 mod lattice;
 mod layout;
+mod orient;
 mod pages;
 mod settings;
 mod text;
@@ -74,7 +76,10 @@ pub fn from_pages(pages: &[Page], settings: &TableSettings) -> Vec<Block> {
         Table(RawTable),
     }
     let mut out: Vec<Out> = Vec::new();
-    for (pi, page) in pages.iter().enumerate() {
+    // Pages whose text is drawn turned are turned upright first.
+    let owned: Vec<std::borrow::Cow<'_, Page>> = pages.iter().map(orient::upright).collect();
+    let pages: Vec<&Page> = owned.iter().map(AsRef::as_ref).collect();
+    for (pi, &page) in pages.iter().enumerate() {
         let items = page_items(page, settings);
         // The first item that is not a margin line (running header) may continue a table.
         let first = items
@@ -94,7 +99,7 @@ pub fn from_pages(pages: &[Page], settings: &TableSettings) -> Vec<Block> {
                         && let Some(k) = last
                         && let Out::Table(a) = &mut out[k]
                         && a.last_page == pages[pi - 1].number
-                        && pages::continues(a, &b, &pages[pi - 1], page, settings)
+                        && pages::continues(a, &b, pages[pi - 1], page, settings)
                     {
                         match pages::join(a, b, settings) {
                             None => continue,

@@ -106,11 +106,7 @@ fn check(name: &str) -> Option<(Vec<Block>, Report)> {
         .collect();
     let exact_ours: Vec<String> = grids(&bs)
         .iter()
-        .flat_map(|g| {
-            g.cells
-                .iter()
-                .map(|c| c.text.replace(super::text::LINE_BREAK, ""))
-        })
+        .flat_map(|g| g.cells.iter().map(|c| super::joined_text(&c.text)))
         .filter(|t| !t.is_empty())
         .collect();
     let ex = recall(&exact_seed, &exact_ours);

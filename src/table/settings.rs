@@ -44,9 +44,12 @@ pub struct TableSettings {
     /// Two glyphs with the same text whose origins differ by less than this × size on
     /// one line are one glyph drawn twice (fake bold).
     pub duplicate_tolerance: f32,
-    /// Keep a space at a line break inside a cell when the next line's first word
-    /// would have fitted on the line (a deliberate break, e.g. in value lists).
+    /// In a cell of short space-separated tokens (a value list), keep a space at a
+    /// soft wrap before a digit/Latin letter or after `%` (the producer dropped it).
     pub deliberate_break_space: bool,
+    /// Mark hard line breaks inside a cell (`HARD_BREAK`): a line ended short where
+    /// the next line's first unit would have fitted, a paragraph gap, an item start.
+    pub hard_breaks: bool,
     /// A cell whose space-separated tokens average at most this many characters is
     /// a value list: a break next to a digit/Latin letter/`%` there keeps a space.
     pub list_token_len: usize,
@@ -114,6 +117,7 @@ impl Default for TableSettings {
             punctuation_gap: 0.6,
             duplicate_tolerance: 0.15,
             deliberate_break_space: true,
+            hard_breaks: true,
             list_token_len: 6,
             hanging_punctuation: "、，。,.;；：:！!？?）)」』”’》〉%％".to_string(),
             hanging_allowance: 0.8,

@@ -33,9 +33,9 @@ fn cell(g: &Grid, r: usize, c: usize) -> &Cell {
         .unwrap_or_else(|| panic!("no cell at {r},{c} in {g:#?}"))
 }
 
-/// A cell's text as the form stage reads it (wrap marks removed).
+/// A cell's text as SPEC gives it (marks removed, hard breaks joined).
 fn t(g: &Grid, r: usize, c: usize) -> String {
-    cell(g, r, c).text.replace(super::text::LINE_BREAK, "")
+    super::joined_text(&cell(g, r, c).text)
 }
 
 /// Every slot covered exactly once, cells sorted.

@@ -251,29 +251,46 @@ pub(crate) fn join_wrapped(parts: &[String]) -> String {
     out
 }
 
-fn wrap_space(a: char, b: char) -> bool {
+pub(crate) fn wrap_space(a: char, b: char) -> bool {
     let wordy = |c: char| c.is_alphanumeric() && !is_tight(c);
     (wordy(a) && wordy(b))
         || (a == '.' && b.is_alphabetic() && !is_tight(b))
         || (matches!(a, ',' | ';' | ':' | '!' | '?') && !b.is_ascii_digit() && !b.is_whitespace())
 }
 
-pub(crate) use super::grid::LINE_BREAK;
+pub(crate) use super::grid::{HARD_BREAK, LINE_BREAK};
 
-/// Text of a set of glyphs (one cell): lines in reading order, wrapped lines joined.
+/// Text of a set of glyphs (one cell): lines in reading order, each line break
+/// either hard or a soft wrap.
 ///
-/// A line break keeps one space when the page model holds a space glyph at the end
-/// of the line (or the start of the next), or when the break was deliberate: the
-/// next line's first word would have fitted into the room left on the line (measured
-/// against the rightmost line end of the cell) and one side of the break is a
-/// digit, Latin letter or `%` — value lists like `3家 12次`, `193人 92%`. In a
-/// cell of short space-separated tokens, a break before a digit/Latin letter or
-/// after `%` keeps a space even when the line looks full (`3|家` stays `3家`). (Not
-/// between CJK characters or brackets: kinsoku rules end lines short there.)
-/// Otherwise the wrapped-line rule applies.
+/// A break is **hard** ([`HARD_BREAK`]) when the producer ended the line on
+/// purpose: the line ends short of the cell's right edge where the next
+/// line's first unit would have fitted (a one-per-line list, a new
+/// paragraph, a space-separated list wrapped at a space), the vertical gap
+/// is larger than the cell's line spacing (paragraph spacing), or the next
+/// line starts with a bullet or an item number, or the item so far is one
+/// complete measure (`193人`, `100%`, also wrapped as `193` / `人`) and the
+/// next line starts another. The first unit is the first
+/// CJK glyph or the first run of non-CJK glyphs, with the punctuation that
+/// may not start a line (`，。”）%`…) and an opening bracket before it, so a
+/// line ended short by kinsoku is not taken for a hard break.
 ///
-/// `cell` = the cell's left and right border: the room on a line is then measured
-/// up to the right border minus the left padding (symmetric padding assumed).
+/// A hard break is preceded by a space where the joined text keeps one (the
+/// rules below).
+///
+/// Otherwise the break is a soft wrap: one space when the page model holds a
+/// space glyph at the end of the line (or the start of the next), or in a
+/// cell of short space-separated tokens before a digit/Latin letter (when the
+/// token before holds a digit: not in `第` / `7名`) or after `%` (value lists
+/// wrapped at spaces whose space glyph was dropped), or when
+/// the next line's first word would have fitted and one side is a digit,
+/// Latin letter or `%` (`3家` / `12次`);
+/// [`LINE_BREAK`] between two CJK characters (may be a dropped separator,
+/// the form stage decides); else the wrapped-line rule.
+///
+/// `cell` = the cell's left and right border: the room on a line is then
+/// measured up to the right border minus the left padding (symmetric padding
+/// assumed); without it, up to the rightmost line end.
 pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32, f32)>) -> String {
     let lines = group_lines(glyphs, s);
     let mut right = lines
@@ -299,6 +316,7 @@ pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32
         && tokens.len() > texts.len()
         && tokens.iter().map(|t| t.chars().count()).sum::<usize>()
             <= s.list_token_len * tokens.len();
+    let pitch = line_pitch(&lines);
     let mut out = String::new();
     for (i, (l, t)) in lines.iter().zip(&texts).enumerate() {
         if t.is_empty() {
@@ -307,22 +325,190 @@ pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32
         if let (Some(a), Some(b)) = (out.chars().last(), t.chars().next()) {
             let prev = &lines[i - 1];
             let spaced = ends_with_space(prev) || starts_with_space(l);
-            let deliberate = s.deliberate_break_space
-                && ((list && (value_char(b) || a == '%'))
-                    || ((value_char(a) || value_char(b))
-                        && right - prev.x1() > first_word_width(l) + 0.25 * l.size));
-            if spaced || deliberate || wrap_space(a, b) {
+            let room = right - prev.x1();
+            let short = room > first_unit_width(l) + 0.25 * l.size;
+            let gap = l.baseline - prev.baseline;
+            let paragraph = match pitch {
+                Some(p) => gap > 1.35 * p,
+                None => gap > 2.5 * l.size.max(prev.size),
+            };
+            // The item so far: the text since the last separator.
+            let item = out.rsplit([' ', HARD_BREAK]).next().unwrap_or("");
+            let measures = is_measure(&item.replace(LINE_BREAK, ""), s) && starts_measure(t, s);
+            // A space at the break (kept in the joined text): a space glyph, a
+            // value list, a deliberate break next to a digit/Latin letter/`%`.
+            let space = spaced
+                || (s.deliberate_break_space
+                    && ((list
+                        && ((value_char(b) && item.chars().any(|c| c.is_ascii_digit()))
+                            || a == '%'))
+                        || ((value_char(a) || value_char(b))
+                            && room > first_word_width(l) + 0.25 * l.size)))
+                || wrap_space(a, b);
+            if s.hard_breaks && (short || paragraph || measures || starts_item(t)) {
+                if space {
+                    out.push(' ');
+                }
+                out.push(HARD_BREAK);
+            } else if space {
                 out.push(' ');
-            } else if is_cjk(a) && is_cjk(b) {
+            } else if is_tight(a) && is_tight(b) {
                 // Joined with nothing, but the break is kept visible: in a
                 // list of CJK names it may be the only separator a producer
-                // left. The form stage removes it (see `crate::form`).
+                // left (also before `“` or after `”`). The form stage removes
+                // it (see `crate::form`).
                 out.push(LINE_BREAK);
             }
         }
         out.push_str(t);
     }
     out
+}
+
+/// A line that is one complete measure (`193人`, `100%`, `≥80分/月`, `第7名`):
+/// short, no space, a digit in it, ending in a unit or `%` (not a digit, `.` or `,`
+/// that a wrapped number could continue).
+fn is_measure(t: &str, s: &TableSettings) -> bool {
+    let n = t.chars().count();
+    n <= s.list_token_len + 2
+        && !t.contains(' ')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().last().is_some_and(|c| {
+            !c.is_ascii_digit() && !matches!(c, '.' | ',' | '-' | '/' | '～' | '~')
+        })
+}
+
+/// A line that starts with a measure: a digit, a comparison sign or `第`, short
+/// and without a space (the next item of a one-per-line list of values, maybe
+/// wrapped inside: `第` / `7名`).
+fn starts_measure(t: &str, s: &TableSettings) -> bool {
+    t.chars().next().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '≥' | '≤' | '>' | '<' | '＞' | '＜' | '第')
+    }) && !t.contains(' ')
+        && t.chars().count() <= s.list_token_len + 2
+}
+
+/// The usual distance between consecutive baselines of a block: the smallest
+/// of at least two distances (paragraph spacing only ever adds), or None.
+fn line_pitch(lines: &[Line]) -> Option<f32> {
+    let mut ds: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .filter(|d| *d > 0.0)
+        .collect();
+    if ds.len() < 2 {
+        return None;
+    }
+    ds.sort_by(f32::total_cmp);
+    Some(ds[0])
+}
+
+/// A line that starts a list item: a bullet, `1.` / `1、` / `(1)` / `（一）` /
+/// `一、` / a circled number.
+fn starts_item(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().take(6).collect();
+    let Some(&c0) = cs.first() else { return false };
+    if matches!(
+        c0,
+        '•' | '●' | '▪' | '■' | '◆' | '○' | '◇' | '□' | '√' | '※'
+    ) || ('①'..='⑳').contains(&c0)
+    {
+        return true;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if matches!(c0, '(' | '（') {
+        let n = cs[1..].iter().take_while(|c| numeral(**c)).count();
+        return n > 0 && cs.get(1 + n).is_some_and(|c| matches!(c, ')' | '）'));
+    }
+    let n = cs.iter().take_while(|c| numeral(**c)).count();
+    // `1.` not followed by a digit (`6.99` continues a number), `1、`, `一、`.
+    n > 0
+        && n < cs.len()
+        && match cs[n] {
+            '、' => true,
+            '.' | '．' => cs
+                .get(n + 1)
+                .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace()),
+            _ => false,
+        }
+}
+
+/// Characters a line may not start with (they stay with the character before).
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '…'
+            | '%'
+            | '％'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | ')'
+            | '℃'
+    )
+}
+
+/// Characters a line may not end with (they go down with the character after).
+fn no_line_end(c: char) -> bool {
+    matches!(c, '“' | '‘' | '（' | '《' | '「' | '『' | '【' | '〔' | '(')
+}
+
+/// Width of the line's first unit that a producer could have put on the line
+/// before: its first word ([`first_word_width`]; a number with the unit
+/// after it) with an opening bracket before it and the closing punctuation
+/// after it.
+fn first_unit_width(l: &Line) -> f32 {
+    let gs: Vec<&&Glyph> = l
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
+    let Some(first) = gs.first() else { return 0.0 };
+    let x0 = first.bbox.x0;
+    let mut k = 0;
+    while gs.get(k).is_some_and(|g| g.text.chars().all(no_line_end)) {
+        k += 1;
+    }
+    let mut word_end = if k > 0 {
+        gs.get(k).map_or(gs[k - 1].bbox.x1, |g| g.bbox.x1)
+    } else {
+        x0 + first_word_width(l)
+    };
+    // A number takes its unit with it (`7名`, `12次`: engines keep them together).
+    if first.text.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(u) = gs.iter().find(|g| g.bbox.x0 >= word_end - 0.01)
+        && u.text.chars().all(is_tight)
+        && u.bbox.x0 - word_end < 0.2 * size_of(u)
+    {
+        word_end = u.bbox.x1;
+    }
+    let mut x1 = word_end;
+    for g in &gs {
+        if g.bbox.x0 < word_end - 0.01 {
+            continue;
+        }
+        if g.text.chars().all(no_line_start) && g.bbox.x0 - x1 < 0.2 * size_of(g) {
+            x1 = g.bbox.x1;
+        } else {
+            break;
+        }
+    }
+    x1 - x0
 }
 
 fn value_char(c: char) -> bool {
@@ -379,7 +565,7 @@ mod tests {
 
     /// The cell text as the form stage reads it (wrap marks removed).
     fn text_of(gs: &[Glyph]) -> String {
-        raw_text_of(gs).replace(LINE_BREAK, "")
+        super::super::joined_text(&raw_text_of(gs))
     }
 
     fn raw_text_of(gs: &[Glyph]) -> String {
@@ -513,6 +699,66 @@ mod tests {
         gs.extend(run("时代”。中国特色社会主", 0.0, 63.0, 10.0));
         gs.extend(run("义", 0.0, 76.0, 10.0));
         assert_eq!(text_of(&gs), "持续学习贯彻习近平新时代”。中国特色社会主义");
+    }
+
+    /// The visual lines and whether each break is hard (`|` hard, `/` soft).
+    fn marks(gs: &[Glyph], cell: Option<(f32, f32)>) -> String {
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        block_text(&refs, &TableSettings::default(), cell)
+            .replace(' ', "")
+            .replace(HARD_BREAK, "|")
+            .replace(LINE_BREAK, "/")
+    }
+
+    #[test]
+    fn hard_breaks_are_told_from_soft_wraps() {
+        // One name per line in a cell 120 wide: a name that wraps (full line) is
+        // soft, a line ended short where the next name's first glyph fitted is hard.
+        let cell = Some((0.0, 124.0));
+        let mut gs = run("社区公建配套场地增加", 2.0, 50.0, 12.0); // full: 120
+        gs.extend(run("数量", 2.0, 64.0, 12.0));
+        gs.extend(run("群众满意度", 2.0, 78.0, 12.0));
+        gs.extend(run("新培育社会组织数量", 2.0, 92.0, 12.0));
+        assert_eq!(
+            marks(&gs, cell),
+            "社区公建配套场地增加/数量|群众满意度|新培育社会组织数量"
+        );
+        // Kinsoku: a line one glyph short before `代，` is a soft wrap.
+        let mut gs = run("持续学习贯彻习近平新", 2.0, 50.0, 12.0);
+        gs.extend(run("时，中国特色社会主义思", 2.0, 64.0, 12.0));
+        assert_eq!(
+            marks(&gs, cell),
+            "持续学习贯彻习近平新/时，中国特色社会主义思"
+        );
+        // Two glyphs short but the next line starts with `“` + a character.
+        let mut gs = run("加快实现老城市新活", 2.0, 50.0, 12.0);
+        gs.extend(run("“四个出新出彩”", 2.0, 64.0, 12.0));
+        assert_eq!(marks(&gs, cell), "加快实现老城市新活/“四个出新出彩”");
+        // One value per line, each a complete measure, lines full in a narrow cell.
+        let cell = Some((0.0, 17.0)); // room for 13: `100%` fits, `193人` does not
+        let mut gs = run("100%", 2.0, 50.0, 6.0);
+        gs.extend(run("93%", 2.0, 58.0, 6.0));
+        gs.extend(run("193", 2.0, 66.0, 6.0));
+        gs.extend(run("人", 2.0, 74.0, 6.0));
+        gs.extend(run("92%", 2.0, 82.0, 6.0));
+        gs.extend(run("第", 2.0, 90.0, 6.0));
+        gs.extend(run("7名", 2.0, 98.0, 6.0));
+        assert_eq!(marks(&gs, cell), "100%|93%|193人|92%|第7名");
+        // A number wrapped inside stays one number.
+        let mut gs = run("19,206.", 2.0, 50.0, 6.0);
+        gs.extend(run("99", 2.0, 58.0, 6.0));
+        assert_eq!(marks(&gs, Some((0.0, 25.0))), "19,206.99");
+        // Item starts and a paragraph gap.
+        let cell = Some((0.0, 124.0));
+        let mut gs = run("一是绩效指标规范性不够完", 2.0, 50.0, 10.0);
+        gs.extend(run("善；二是重视程度不足。三", 2.0, 63.0, 10.0));
+        gs.extend(run("是管理。", 2.0, 76.0, 10.0));
+        gs.extend(run("1.加强部门预算绩效管理", 2.0, 89.0, 10.0));
+        gs.extend(run("另起一段", 2.0, 110.0, 10.0));
+        assert_eq!(
+            marks(&gs, cell),
+            "一是绩效指标规范性不够完/善；二是重视程度不足。三/是管理。|1.加强部门预算绩效管理|另起一段"
+        );
     }
 
     #[test]
