@@ -21,6 +21,9 @@ pub enum ErrorCode {
     NoFormFound,
     /// A text file in no encoding we can decode, or a PDF we cannot parse.
     DecodeFailed,
+    /// A format jixiao does not read (legacy binary Word/WPS, or unknown);
+    /// the message says how to convert it.
+    UnsupportedFormat,
     /// Took longer than the per-file time limit.
     Timeout,
     /// A bug: a caught panic.
@@ -38,6 +41,7 @@ impl ErrorCode {
             Self::NoTextLayer => "no_text_layer",
             Self::NoFormFound => "no_form_found",
             Self::DecodeFailed => "decode_failed",
+            Self::UnsupportedFormat => "unsupported_format",
             Self::Timeout => "timeout",
             Self::Internal => "internal",
         }

@@ -38,17 +38,25 @@ impl Input {
     }
 }
 
-/// File endings read when walking a directory.
-const EXTENSIONS: &[&str] = &["pdf", "txt", "tsv"];
+/// File endings read when walking a directory (any case). `.doc`/`.wps`
+/// are taken so that they get an `unsupported_format` line saying how to
+/// convert them; a directory's other files are counted as skipped.
+const EXTENSIONS: &[&str] = &[
+    "pdf", "txt", "tsv", "html", "htm", "shtml", "docx", "docm", "xlsx", "xlsm", "xls", "ods",
+    "et", "doc", "wps",
+];
 
 /// Expand the command-line paths: `-` reads paths from stdin (one per line,
 /// any bytes, a UTF-8 BOM skipped), directories are walked recursively in
-/// sorted path order, files are taken as given.
+/// sorted path order, files are taken as given. Also gives how many files
+/// the walked directories held that are of no format jixiao reads (skipped,
+/// not errors).
 ///
 /// # Errors
 /// Reading stdin failed.
-pub fn expand(paths: &[PathBuf]) -> io::Result<Vec<Input>> {
+pub fn expand(paths: &[PathBuf]) -> io::Result<(Vec<Input>, usize)> {
     let mut out = Vec::new();
+    let mut skipped = 0;
     for p in paths {
         if p.as_os_str() == "-" {
             for (n, line) in io::stdin().lock().split(b'\n').enumerate() {
@@ -60,14 +68,14 @@ pub fn expand(paths: &[PathBuf]) -> io::Result<Vec<Input>> {
                     line.pop();
                 }
                 if !line.is_empty() {
-                    add(&path_from_bytes(line), &mut out);
+                    add(&path_from_bytes(line), &mut out, &mut skipped);
                 }
             }
         } else {
-            add(p, &mut out);
+            add(p, &mut out, &mut skipped);
         }
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 /// A path from the bytes of a line (file names need not be UTF-8).
@@ -82,7 +90,7 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn add(path: &Path, out: &mut Vec<Input>) {
+fn add(path: &Path, out: &mut Vec<Input>, skipped: &mut usize) {
     if !path.is_dir() {
         out.push(Input::new(path.to_path_buf()));
         return;
@@ -93,6 +101,7 @@ fn add(path: &Path, out: &mut Vec<Input>) {
             Ok(e) if e.file_type().is_file() && has_extension(e.path()) => {
                 found.push(Input::new(e.into_path()));
             }
+            Ok(e) if e.file_type().is_file() => *skipped += 1,
             Ok(_) => {}
             // A folder that cannot be listed, a loop, a dangling link: still
             // an input, with its error line, instead of vanishing.
@@ -184,7 +193,7 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     let started = Instant::now();
     clean_up_on_signals()?;
     refuse_shared_outputs(args)?;
-    let inputs = expand(&args.paths)?;
+    let (inputs, skipped) = expand(&args.paths)?;
     let mut records_out = Output::to(args.output.as_deref(), Output::stdout)?;
     let mut errors_out = Output::to(args.errors.as_deref(), Output::stderr)?;
     let mut csv_out = args.csv.as_deref().map(CsvOut::create).transpose()?;
@@ -257,10 +266,15 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         c.commit()?;
     }
     eprintln!(
-        "jixiao: {} files, {} records, {} errors, {:.2} s",
+        "jixiao: {} files, {} records, {} errors, {}{:.2} s",
         inputs.len(),
         n_records,
         n_errors,
+        if skipped > 0 {
+            format!("{skipped} skipped (not a format jixiao reads), ")
+        } else {
+            String::new()
+        },
         started.elapsed().as_secs_f64()
     );
     Ok(if n_errors == 0 {
@@ -385,11 +399,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::create_dir(d.join("b")).unwrap();
-        for f in ["b/z.TXT", "a.pdf", "c.tsv", "note.md", "b/a.txt"] {
+        for f in [
+            "b/z.TXT", "a.pdf", "c.tsv", "note.md", "b/a.txt", "d.HTM", "e.docx", "f.xls", "g.et",
+            "h.doc", "i.png", "j.zip",
+        ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
-        let got: Vec<String> = expand(&[d.to_path_buf()])
-            .unwrap()
+        let (inputs, skipped) = expand(&[d.to_path_buf()]).unwrap();
+        assert_eq!(skipped, 3, "note.md, i.png, j.zip");
+        let got: Vec<String> = inputs
             .into_iter()
             .map(|i| {
                 i.path
@@ -399,6 +417,11 @@ mod tests {
                     .into_owned()
             })
             .collect();
-        assert_eq!(got, vec!["a.pdf", "b/a.txt", "b/z.TXT", "c.tsv"]);
+        assert_eq!(
+            got,
+            vec![
+                "a.pdf", "b/a.txt", "b/z.TXT", "c.tsv", "d.HTM", "e.docx", "f.xls", "g.et", "h.doc"
+            ]
+        );
     }
 }
