@@ -101,3 +101,66 @@ fn html_gbk_declared_gb2312() {
 fn html_project_form_without_charset() {
     check_project("samples/html/project_national_cms.html", "html");
 }
+
+const SEED_SHEET: Option<&str> = Some("部门整体支出绩效自评表");
+
+#[test]
+fn xlsx_openpyxl_number_formats_hidden_row_and_column() {
+    check_seed("samples/office/seed_openpyxl.xlsx", "xlsx", SEED_SHEET);
+}
+
+#[test]
+fn xls_libreoffice_biff8_number_formats() {
+    check_seed("samples/office/seed_libreoffice.xls", "xls", SEED_SHEET);
+}
+
+#[test]
+fn ods_libreoffice_displayed_text() {
+    check_seed("samples/office/seed_libreoffice.ods", "ods", SEED_SHEET);
+}
+
+#[test]
+fn project_form_in_every_workbook_format() {
+    check_project("samples/office/project_national_openpyxl.xlsx", "xlsx");
+    check_project("samples/office/project_national_libreoffice.xls", "xls");
+    check_project("samples/office/project_national_libreoffice.ods", "ods");
+}
+
+/// The percentages are stored as fractions and the amounts as numbers:
+/// only the number format makes them read as the form prints them.
+#[test]
+fn cells_read_as_displayed_not_as_stored() {
+    for sample in [
+        "samples/office/seed_openpyxl.xlsx",
+        "samples/office/seed_libreoffice.xls",
+        "samples/office/seed_libreoffice.ods",
+    ] {
+        let bytes = std::fs::read(common::root().join(sample)).unwrap();
+        let (_, blocks) = jixiao::pipeline::blocks(sample, &bytes, &Options::default()).unwrap();
+        let cells: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                jixiao::table::Block::Table(g) => Some(g),
+                jixiao::table::Block::Text { .. } => None,
+            })
+            .flat_map(|g| g.cells.iter().map(|c| c.text.clone()))
+            .collect();
+        for shown in [
+            "19,206.99",
+            "96.68%",
+            "1.91%",
+            "18,847.80",
+            "1,096.47",
+            "100%",
+            "1",
+        ] {
+            assert!(cells.iter().any(|c| c == shown), "{sample}: {shown}");
+        }
+        assert!(
+            !cells
+                .iter()
+                .any(|c| c.contains("内部备注") || c.contains("隐藏行")),
+            "{sample}: hidden row and column are not read"
+        );
+    }
+}

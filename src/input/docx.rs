@@ -8,5 +8,8 @@ use crate::table::Block;
 /// # Errors
 /// Not yet read.
 pub fn blocks(_bytes: &[u8]) -> Result<Vec<Block>, FileError> {
-    Err(FileError::new(ErrorCode::UnsupportedFormat, "reading Word documents is not implemented yet: convert to PDF"))
+    Err(FileError::new(
+        ErrorCode::UnsupportedFormat,
+        "reading Word documents is not implemented yet: convert to PDF",
+    ))
 }

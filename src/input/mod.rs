@@ -1,11 +1,13 @@
 //! Stage 1, input: which format a file is, and its bytes decoded.
 
 pub mod archive;
+pub mod biff;
 pub mod docx;
 pub mod grid;
 pub mod html;
 pub mod sheet;
 pub mod text;
+pub mod xml;
 
 use crate::error::{ErrorCode, FileError};
 use crate::record::Format;
