@@ -164,3 +164,19 @@ fn cells_read_as_displayed_not_as_stored() {
         );
     }
 }
+
+#[test]
+fn docx_python_docx_grid_span_and_vmerge() {
+    check_seed("samples/office/seed_python_docx.docx", "docx", None);
+}
+
+#[test]
+fn docx_saved_by_libreoffice() {
+    check_seed("samples/office/seed_libreoffice.docx", "docx", None);
+}
+
+#[test]
+fn project_form_in_word() {
+    check_project("samples/office/project_national_python_docx.docx", "docx");
+    check_project("samples/office/project_national_libreoffice.docx", "docx");
+}
