@@ -29,10 +29,11 @@ fn unreadable(m: impl Into<String>) -> FileError {
 /// Which format a ZIP container holds, by its parts.
 ///
 /// # Errors
-/// A message saying why the archive is none jixiao reads.
-pub fn container(bytes: &[u8], ext: &str) -> Result<Format, String> {
-    let mut zip =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("a broken ZIP archive: {e}"))?;
+/// `unreadable` for a broken archive (a truncated download); otherwise
+/// `unsupported_format` saying why the archive is none jixiao reads.
+pub fn container(bytes: &[u8], ext: &str) -> Result<Format, FileError> {
+    let mut zip = open(bytes)?;
+    let unsupported = |m: String| FileError::new(ErrorCode::UnsupportedFormat, m);
     let names: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
@@ -55,19 +56,19 @@ pub fn container(bytes: &[u8], ext: &str) -> Result<Format, String> {
         return Ok(Format::Ods);
     }
     if has("xl/workbook.bin") {
-        return Err("an Excel binary workbook (.xlsb) is not read: convert it first, e.g. `soffice --headless --convert-to xlsx FILE`".into());
+        return Err(unsupported("an Excel binary workbook (.xlsb) is not read: convert it first, e.g. `soffice --headless --convert-to xlsx FILE`".into()));
     }
     if mimetype.starts_with("application/vnd.oasis.opendocument.text") {
-        return Err("an OpenDocument text (.odt) is not read: convert it first, e.g. `soffice --headless --convert-to docx FILE`".into());
+        return Err(unsupported("an OpenDocument text (.odt) is not read: convert it first, e.g. `soffice --headless --convert-to docx FILE`".into()));
     }
-    Err(format!(
+    Err(unsupported(format!(
         "a ZIP archive that is no Word (.docx) or Excel/OpenDocument workbook{}",
         if ext.is_empty() {
             String::new()
         } else {
             format!(" (.{ext})")
         }
-    ))
+    )))
 }
 
 /// Check every XML part of the archive (and the archive itself) within

@@ -72,7 +72,7 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
         ));
     }
     if bytes.starts_with(ZIP_MAGIC) {
-        return archive::container(bytes, &ext).map_err(unsupported);
+        return archive::container(bytes, &ext);
     }
     if bytes.starts_with(OLE_MAGIC) {
         return match ext.as_str() {
@@ -168,7 +168,8 @@ mod tests {
         );
         assert_eq!(
             sniff("a.xlsx", b"PK\x03\x04 broken").unwrap_err().code,
-            ErrorCode::UnsupportedFormat
+            ErrorCode::Unreadable,
+            "a truncated workbook is a broken file of a format jixiao reads"
         );
     }
 }

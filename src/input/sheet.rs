@@ -605,25 +605,32 @@ fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
                     if let Some((c, n, rs, cs, lines)) = cell.take() {
                         let text = lines.cell_text();
                         if !text.is_empty() || rs > 1 || cs > 1 {
-                            row_cells.push((c, text, n.min(MAX_REPEAT), rs, cs));
+                            row_cells.push((c, text, n, rs, cs));
                         }
                         col = c.saturating_add(n);
                     }
                 }
                 "table-row" => {
                     if let Some(s) = sheet.as_mut() {
-                        let times = if row_cells.is_empty() {
-                            0
-                        } else {
-                            row_repeat.min(MAX_REPEAT)
-                        };
+                        if !row_cells.is_empty()
+                            && (row_repeat > MAX_REPEAT
+                                || row_cells
+                                    .iter()
+                                    .any(|c| c.2 > MAX_REPEAT && !c.1.is_empty()))
+                        {
+                            return Err(unreadable(format!(
+                                "sheet {}: a row holding text repeated {row_repeat} times (or a cell across {MAX_REPEAT}+ columns), beyond the limit",
+                                s.name
+                            )));
+                        }
+                        let times = if row_cells.is_empty() { 0 } else { row_repeat };
                         for k in 0..times {
                             let r = row + k;
                             if row_hidden {
                                 s.hidden_rows.insert(r);
                             }
                             for (c, text, n, rs, cs) in &row_cells {
-                                for j in 0..*n {
+                                for j in 0..(*n).min(MAX_REPEAT) {
                                     if !text.is_empty() {
                                         s.cells.insert((r, c + j), text.clone());
                                     }
