@@ -5,14 +5,17 @@
 //! browsers do. The DOM is walked without recursion (`traverse`), so a
 //! page nested 10,000 deep costs no stack.
 //!
-//! Which tables are forms: a table is a form grid when its own cells hold
-//! at least two labels of the form dictionary (`部门名称`, `年度预算数`,
-//! `关键指标`…). A table around such a table is a layout table: its own
-//! cells' text becomes text lines, in order, and the inner table a grid (the
-//! form is the innermost labelled table). A table holding no label becomes
-//! text lines too (menus, a title in a one-cell table), except right after
-//! a form grid with nothing between, where it is the form's next table
-//! (a form cut in two). Page chrome (`<nav>`, `<footer>`, `<aside>`, and
+//! Which tables are grids: a table whose own cells hold at least two labels
+//! of the form dictionary (`部门名称`, `年度预算数`, `关键指标`…), or that
+//! holds data (two rows or more of two filled cells or more, not chrome,
+//! not mostly links: a form in traditional characters, a 收支总表). A table
+//! around such a table is a layout table: its own cells' text becomes text
+//! lines, in order, and the inner table a grid (the form is the innermost
+//! labelled table; a labelled table around an unlabelled one is the form,
+//! the inner table read into its cell). Other tables become text lines
+//! (menus, a title in a one-cell table), except right after a grid with
+//! nothing between, where such a table is the form's next table (a form
+//! cut in two). Page chrome (`<nav>`, `<footer>`, `<aside>`, and
 //! elements whose id or class names a menu, breadcrumb or footer) and lines
 //! that are mostly link text give no text lines; a labelled table is never
 //! chrome.
@@ -552,6 +555,40 @@ fn holds_labelled(items: &[Item]) -> bool {
     })
 }
 
+/// Whether a table holds data, even with no label the dictionary knows (a
+/// form in traditional characters, a 收支总表): not chrome, two rows or
+/// more with two filled cells or more, and not mostly links.
+fn is_data(t: &Table) -> bool {
+    if t.chrome {
+        return false;
+    }
+    let (mut lines, mut links) = (0, 0);
+    let mut rows = 0;
+    for row in &t.rows {
+        let filled = row
+            .iter()
+            .filter(|c| c.items.iter().any(|i| matches!(i, Item::Line { .. })))
+            .count();
+        if filled >= 2 {
+            rows += 1;
+        }
+        for i in row.iter().flat_map(|c| c.items.iter()) {
+            if let Item::Line { chrome, .. } = i {
+                lines += 1;
+                links += usize::from(*chrome);
+            }
+        }
+    }
+    rows >= 2 && links * 2 < lines
+}
+
+fn holds_data(items: &[Item]) -> bool {
+    items.iter().any(|i| match i {
+        Item::Table(t) => is_data(t) || t.rows.iter().flatten().any(|c| holds_data(&c.items)),
+        Item::Line { .. } => false,
+    })
+}
+
 /// Place a table's cells by HTML's table model.
 fn to_grid(t: &Table) -> Result<crate::table::Grid, FileError> {
     let nrows = t.rows.len();
@@ -611,8 +648,10 @@ fn resolve(items: &[Item], out: &mut Vec<Block>) -> Result<(), FileError> {
                 }
             }
             Item::Table(t) => {
-                let inner = t.rows.iter().flatten().any(|c| holds_labelled(&c.items));
-                if inner {
+                let nested = |f: fn(&[Item]) -> bool| t.rows.iter().flatten().any(|c| f(&c.items));
+                let labelled = is_labelled(t);
+                let layout = nested(holds_labelled) || (!labelled && nested(holds_data));
+                if layout {
                     resolve(&t.caption, out)?;
                     for cell in t.rows.iter().flatten() {
                         resolve(&cell.items, out)?;
@@ -621,7 +660,7 @@ fn resolve(items: &[Item], out: &mut Vec<Block>) -> Result<(), FileError> {
                 }
                 let follows_grid = matches!(out.last(), Some(Block::Table(_)));
                 let g = to_grid(t)?;
-                if is_labelled(t) || (follows_grid && !t.chrome && g.cols >= 2) {
+                if labelled || is_data(t) || (follows_grid && !t.chrome && g.cols >= 2) {
                     resolve(&t.caption, out)?;
                     if g.rows > 0 {
                         out.push(Block::Table(g));
