@@ -23,6 +23,9 @@ pub enum ErrorCode {
     NoFormFound,
     /// A text file in no encoding we can decode, or a PDF we cannot parse.
     DecodeFailed,
+    /// A format jixiao does not read (legacy binary Word/WPS, or unknown);
+    /// the message says how to convert it.
+    UnsupportedFormat,
     /// Took longer than the per-file time limit.
     Timeout,
     /// A bug: a caught panic.
@@ -31,7 +34,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order of the documentation.
-    pub const ALL: [ErrorCode; 9] = [
+    pub const ALL: [ErrorCode; 10] = [
         Self::NotFound,
         Self::Unreadable,
         Self::NotPdf,
@@ -39,6 +42,7 @@ impl ErrorCode {
         Self::NoTextLayer,
         Self::NoFormFound,
         Self::DecodeFailed,
+        Self::UnsupportedFormat,
         Self::Timeout,
         Self::Internal,
     ];
@@ -54,6 +58,7 @@ impl ErrorCode {
             Self::NoTextLayer => "no_text_layer",
             Self::NoFormFound => "no_form_found",
             Self::DecodeFailed => "decode_failed",
+            Self::UnsupportedFormat => "unsupported_format",
             Self::Timeout => "timeout",
             Self::Internal => "internal",
         }

@@ -38,7 +38,16 @@ impl Default for Options {
     }
 }
 
-/// The blocks (text lines and tables) of a file, whatever its format.
+/// The blocks of one part of a file: a workbook's sheet, or the whole file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The sheet's name (workbooks only).
+    pub sheet: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// The blocks (text lines and tables) of a file, whatever its format, a
+/// workbook's sheets one after another.
 ///
 /// # Errors
 /// The file's format is wrong, or it cannot be decoded.
@@ -47,19 +56,59 @@ pub fn blocks(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(Format, Vec<Block>), FileError> {
-    match input::sniff(name, bytes)? {
+    let (format, parts) = parts(name, bytes, options)?;
+    Ok((format, parts.into_iter().flat_map(|p| p.blocks).collect()))
+}
+
+/// The blocks of a file in parts: one per sheet of a workbook, one for any
+/// other file. Forms are recognised within a part.
+///
+/// # Errors
+/// The file's format is wrong or unsupported, or it cannot be decoded.
+pub fn parts(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(Format, Vec<Part>), FileError> {
+    let whole = |blocks| {
+        vec![Part {
+            sheet: None,
+            blocks,
+        }]
+    };
+    let format = input::sniff(name, bytes)?;
+    let max_part = options
+        .max_stream_mib
+        .saturating_mul(1 << 20)
+        .min(input::archive::MAX_PART_BYTES);
+    let parts = match format {
         Format::Text => {
             let text = input::text::decode(bytes)?;
-            Ok((Format::Text, table::textdump::blocks(&text)))
+            whole(table::textdump::blocks(&text))
         }
         Format::Pdf => {
             let pages = pdf_pages(bytes, options)?;
-            Ok((
-                Format::Pdf,
-                table::from_pages(&pages, &table::TableSettings::default()),
-            ))
+            whole(table::from_pages(&pages, &table::TableSettings::default()))
         }
-    }
+        Format::Html => whole(input::html::blocks(bytes)?),
+        Format::Docx => {
+            input::archive::check(bytes, max_part)?;
+            whole(input::docx::blocks(bytes)?)
+        }
+        Format::Xlsx | Format::Ods | Format::Xls => {
+            if format != Format::Xls {
+                input::archive::check(bytes, max_part)?;
+            }
+            input::sheet::sheets(format, bytes)?
+                .into_iter()
+                .map(|(sheet, blocks)| Part {
+                    sheet: Some(sheet),
+                    blocks,
+                })
+                .collect()
+        }
+    };
+    Ok((format, parts))
 }
 
 /// The page models of a PDF.
@@ -92,27 +141,28 @@ pub fn pdf_pages(bytes: &[u8], options: &Options) -> Result<Vec<page::Page>, Fil
 /// # Errors
 /// `no_form_found` when the file holds no table, and the errors of [`blocks`].
 pub fn extract_bytes(path: &str, bytes: &[u8], options: Options) -> Result<Vec<Record>, FileError> {
-    let (format, blocks) = blocks(path, bytes, &options)?;
-    let forms = form::recognise(&blocks);
-    if forms.is_empty() {
-        return Err(FileError::new(
-            ErrorCode::NoFormFound,
-            "no table in the file, so no form",
-        ));
-    }
+    let (format, parts) = parts(path, bytes, &options)?;
     let sha256 = hex(&Sha256::digest(bytes));
-    Ok(forms
-        .into_iter()
-        .map(|raw| {
+    let mut records = Vec::new();
+    for part in parts {
+        for raw in form::recognise(&part.blocks) {
             let source = Source {
                 path: path.to_string(),
                 sha256: sha256.clone(),
                 format,
                 pages: None,
+                sheet: part.sheet.clone(),
             };
-            normalise::to_record(raw, source, options.keep_tables)
-        })
-        .collect())
+            records.push(normalise::to_record(raw, source, options.keep_tables));
+        }
+    }
+    if records.is_empty() {
+        return Err(FileError::new(
+            ErrorCode::NoFormFound,
+            "no table in the file, so no form",
+        ));
+    }
+    Ok(records)
 }
 
 /// Read a file and extract its records; a panic becomes `internal`.

@@ -50,6 +50,9 @@ pub struct Source {
     pub format: Format,
     /// First and last page of the form (PDF only).
     pub pages: Option<[usize; 2]>,
+    /// The sheet the form is on (workbooks only: the key is absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 /// Input format.
@@ -58,6 +61,11 @@ pub struct Source {
 pub enum Format {
     Pdf,
     Text,
+    Html,
+    Docx,
+    Xlsx,
+    Xls,
+    Ods,
 }
 
 /// Which template a form follows.

@@ -2,11 +2,12 @@
 //! every file gives exactly its expected error code, or records, and the run over the set
 //! exits 1 with the good files' records beside the errors.
 //!
-//! Three more files are built here, in a temp dir, too big to commit: `bomb_2gb.pdf`, a
+//! Five more files are built here, in a temp dir, too big to commit: `bomb_2gb.pdf`, a
 //! page whose single /FlateDecode content stream inflates to 2,202,009,600 bytes (~2.1 MB
 //! on disk even at zlib's best ratio); `bomb_lzw.pdf`, 300 MiB of zeros behind
 //! /LZWDecode; `bomb_lzw_flate.pdf`, the 2 GB zlib stream again behind
-//! [/LZWDecode /FlateDecode]. No assertion is about speed.
+//! [/LZWDecode /FlateDecode]; `page_100mb.html`, a 100 MB HTML page; `million_rows.xlsx`,
+//! a sheet of 1,000,000 rows of distinct numbers. No assertion is about speed.
 
 mod common;
 
@@ -72,14 +73,84 @@ const EXPECTED: &[(&str, Expect)] = &[
     ("pages_300.pdf", Records),
     // Not UTF-8, no BOM, not GB18030.
     ("undecodable.txt", Error("decode_failed")),
+    // HTML and Office files (make_hostile.py `office()`): the good ones hold the seed form.
+    ("good.html", Records),
+    ("good.docx", Records),
+    ("good.xlsx", Records),
+    // Legacy binary Word/WPS: a message saying how to convert them.
+    ("legacy.doc", Error("unsupported_format")),
+    ("legacy.wps", Error("unsupported_format")),
+    // A part inflating to 72 MiB at ~1000:1: a ZIP bomb, refused before any XML parser runs.
+    ("zip_bomb.docx", Error("unreadable")),
+    ("zip_bomb.xlsx", Error("unreadable")),
+    // Billion laughs: a DTD in an Office part is refused (Office never writes one).
+    ("entity_bomb.docx", Error("unreadable")),
+    ("entity_bomb.xlsx", Error("unreadable")),
+    // Tables nested 10,000 deep: refused past 64 levels, without recursion.
+    ("nested_10000.html", Error("unreadable")),
+    ("nested_10000.docx", Error("unreadable")),
+    // A row with text repeated 1,048,576 times by number-rows-repeated (525 bytes on disk).
+    ("million_rows.ods", Error("unreadable")),
+    // Cut in half: no ZIP central directory.
+    ("truncated.docx", Error("unreadable")),
 ];
 
 /// Built in the temp dir by [`write_bombs`], passed as extra paths.
-const BOMBS: [(&str, Expect); 3] = [
+const BOMBS: [(&str, Expect); 5] = [
     ("bomb_2gb.pdf", Error("unreadable")),
     ("bomb_lzw.pdf", Error("unreadable")),
     ("bomb_lzw_flate.pdf", Error("unreadable")),
+    // A 100 MB page (the seed page's table rows repeated): past the page limit.
+    ("page_100mb.html", Error("unreadable")),
+    // 1,000,000 rows of distinct numbers (~10:1, so no ZIP bomb): past the row limit.
+    ("million_rows.xlsx", Error("unreadable")),
 ];
+
+/// A 100 MB HTML page: the good page with its table rows repeated.
+fn page_100mb() -> Vec<u8> {
+    let good = fs::read(root().join(DIR).join("good.html")).unwrap();
+    let good = String::from_utf8(good).unwrap();
+    let row = "<tr><td>重大项目实际完成率</td><td>100%</td><td>100%</td></tr>\n";
+    let cut = good.find("</table>").unwrap();
+    let mut page = good[..cut].to_string();
+    while page.len() < 100_000_000 {
+        page.push_str(row);
+    }
+    page.push_str(&good[cut..]);
+    page.into_bytes()
+}
+
+/// An .xlsx whose one sheet has 1,000,000 rows, each a distinct number.
+fn million_rows_xlsx() -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut sheet = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>",
+    );
+    for r in 1..=1_000_000u32 {
+        sheet.push_str(&format!(
+            "<row r=\"{r}\"><c r=\"A{r}\"><v>{}</v></c><c r=\"B{r}\"><v>{r}</v></c></row>",
+            u64::from(r) * 7919 % 1_000_003
+        ));
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let parts = [
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>".to_string()),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
+        ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_string()),
+        ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_string()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for (name, data) in parts {
+        w.start_file(name, opts).unwrap();
+        w.write_all(data.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
 
 /// Inflated size of the single-stream bomb: 2100 MiB, over 2 GB.
 const BOMB_BYTES: u64 = 2100 << 20;
@@ -183,13 +254,15 @@ fn files() -> Vec<String> {
 
 /// Write [`BOMBS`] into `dir`, in that order (built once, for both tests).
 fn write_bombs(dir: &Path) -> Vec<std::path::PathBuf> {
-    static FILES: std::sync::OnceLock<[Vec<u8>; 3]> = std::sync::OnceLock::new();
+    static FILES: std::sync::OnceLock<[Vec<u8>; 5]> = std::sync::OnceLock::new();
     let files = FILES.get_or_init(|| {
         let flate = zeros_zlib(BOMB_BYTES);
         [
             bomb_pdf("/FlateDecode", &flate),
             bomb_pdf("/LZWDecode", &lzw(&vec![0u8; 300 << 20])),
             bomb_pdf("[/LZWDecode /FlateDecode]", &lzw(&flate)),
+            page_100mb(),
+            million_rows_xlsx(),
         ]
     });
     BOMBS

@@ -45,6 +45,23 @@ The expected error code of every file is in tests/hostile.rs (table EXPECTED); t
   undecodable.txt               bytes that are not UTF-8, have no BOM and are not
                                 GB18030 (0xFF never occurs in it)                  -> decode_failed
 
+HTML and Office files (`office()`; `--office-only` rewrites just these, no pikepdf needed):
+  good.html / good.docx / good.xlsx  copies of samples/html/seed_cms_utf8.html,
+                                samples/office/seed_python_docx.docx, seed_openpyxl.xlsx -> records
+  legacy.doc, legacy.wps        an OLE2 header (legacy binary Word/WPS)            -> unsupported_format
+  zip_bomb.docx                 word/document.xml inflating to 72 MiB of spaces
+                                (~1000:1)                                          -> unreadable
+  zip_bomb.xlsx                 good.xlsx whose sheet1.xml inflates to 72 MiB      -> unreadable
+  entity_bomb.docx              document.xml with a billion-laughs DTD             -> unreadable
+  entity_bomb.xlsx              good.xlsx whose sharedStrings.xml has that DTD     -> unreadable
+  nested_10000.html             <table><tr><td> nested 10,000 deep                 -> unreadable
+  nested_10000.docx             <w:tbl><w:tr><w:tc> nested 10,000 deep            -> unreadable
+  million_rows.ods              a row with text repeated 1,048,576 times
+                                (table:number-rows-repeated)                       -> unreadable
+  truncated.docx                good.docx cut in half (no central directory)       -> unreadable
+tests/hostile.rs builds two more in its temp dir, too big to commit: a 100 MB HTML page and
+an .xlsx whose sheet has 1,000,000 rows of distinct numbers (compresses ~10:1, so no bomb).
+
 The single-stream bomb (one /FlateDecode stream that inflates to over 2 GB) is ~2.1 MB even
 at zlib's best ratio (~1030:1), so it is not committed: tests/hostile.rs builds the same
 bytes in its temp dir (bomb_2gb.pdf, see `bomb_pdf` there). `--big-bomb DIR` writes it into
@@ -320,7 +337,96 @@ def undecodable():
     return bytes(out)
 
 
+W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">' +
+          ''.join('<!ENTITY lol%d "%s">' % (i, ('&lol%s;' % ('' if i == 1 else i - 1)) * 10) for i in range(1, 10)) +
+          ']>')
+FIXED = (2022, 3, 1, 0, 0, 0)
+
+
+def zip_bytes(parts):
+    """A ZIP archive of (name, bytes) with fixed dates, deflated at level 9."""
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w') as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, FIXED)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data, compresslevel=9)
+    return buf.getvalue()
+
+
+def zip_parts(path):
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        return [(n, z.read(n)) for n in z.namelist()]
+
+
+def replaced(parts, name, data):
+    return [(n, data if n == name else d) for n, d in parts]
+
+
+def office():
+    good_html = os.path.join(ROOT, 'samples', 'html', 'seed_cms_utf8.html')
+    good_docx = os.path.join(ROOT, 'samples', 'office', 'seed_python_docx.docx')
+    good_xlsx = os.path.join(ROOT, 'samples', 'office', 'seed_openpyxl.xlsx')
+    shutil.copyfile(good_html, os.path.join(OUT, 'good.html'))
+    shutil.copyfile(good_docx, os.path.join(OUT, 'good.docx'))
+    shutil.copyfile(good_xlsx, os.path.join(OUT, 'good.xlsx'))
+    ole = bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504)
+    write('legacy.doc', ole)
+    write('legacy.wps', ole)
+    docx = zip_parts(good_docx)
+    xlsx = zip_parts(good_xlsx)
+    spaces = b' ' * (72 << 20)
+    head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="%s"><w:body>' % W_NS).encode()
+    write('zip_bomb.docx', zip_bytes(replaced(docx, 'word/document.xml', head + spaces + b'</w:body></w:document>')))
+    sheet = [n for n, _ in xlsx if n.startswith('xl/worksheets/sheet')][0]
+    data = dict(xlsx)[sheet]
+    cut = data.index(b'<sheetData>')
+    write('zip_bomb.xlsx', zip_bytes(replaced(xlsx, sheet, data[:cut] + spaces + data[cut:])))
+    bomb_doc = ('<?xml version="1.0"?>' + LAUGHS + '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>' % W_NS).encode()
+    write('entity_bomb.docx', zip_bytes(replaced(docx, 'word/document.xml', bomb_doc)))
+    sst = dict(xlsx).get('xl/sharedStrings.xml')
+    if sst is not None:
+        i = sst.index(b'?>') + 2
+        bomb_sst = sst[:i] + LAUGHS.encode() + sst[i:].replace(b'<t>', b'<t>&lol9;', 1)
+        write('entity_bomb.xlsx', zip_bytes(replaced(xlsx, 'xl/sharedStrings.xml', bomb_sst)))
+    else:  # openpyxl wrote inline strings: put the DTD in the sheet
+        i = data.index(b'?>') + 2 if b'?>' in data else 0
+        write('entity_bomb.xlsx', zip_bytes(replaced(xlsx, sheet, data[:i] + LAUGHS.encode() + data[i:])))
+    write('nested_10000.html', b'<!DOCTYPE html><html><body>' + b'<table><tr><td>' * 10000 + b'deep</body></html>')
+    write('nested_10000.docx', zip_bytes(replaced(docx, 'word/document.xml',
+          head + b'<w:tbl><w:tr><w:tc>' * 10000 + b'</w:body></w:document>')))
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               '<table:table table:name="Sheet1"><table:table-row table:number-rows-repeated="1048576">'
+               '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+               '<table:table-cell office:value-type="string"><text:p>部门名称</text:p></table:table-cell>'
+               '</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>')
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w') as z:
+        info = zipfile.ZipInfo('mimetype', FIXED)
+        z.writestr(info, 'application/vnd.oasis.opendocument.spreadsheet')
+        info = zipfile.ZipInfo('content.xml', FIXED)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, content)
+    write('million_rows.ods', buf.getvalue())
+    with open(good_docx, 'rb') as f:
+        d = f.read()
+    write('truncated.docx', d[:len(d) // 2])
+
+
 def main():
+    if sys.argv[1:] == ['--office-only']:
+        os.makedirs(OUT, exist_ok=True)
+        office()
+        return
     self_check_zeros_zlib()
     os.makedirs(OUT, exist_ok=True)
     shutil.copyfile(GOOD_PDF, os.path.join(OUT, 'good.pdf'))
@@ -347,6 +453,7 @@ def main():
     for where in ('form', 'tounicode', 'fontfile'):
         write('bomb_flate2x_%s.pdf' % where, bomb_elsewhere_pdf(where, twice))
     write('undecodable.txt', undecodable())
+    office()
 
     if len(sys.argv) == 3 and sys.argv[1] == '--big-bomb':
         os.makedirs(sys.argv[2], exist_ok=True)

@@ -74,7 +74,7 @@ pub struct WorkerArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Files (.pdf, .txt, .tsv), directories, or `-` to read paths from stdin.
+    /// Files (.pdf, .txt, .tsv, .html/.htm/.shtml, .docx, .xlsx/.xlsm/.xls/.ods/.et), directories, or `-` to read paths from stdin.
     #[arg(required = true, value_name = "PATH|-")]
     pub paths: Vec<PathBuf>,
     /// Write records here (default: stdout). Written atomically.

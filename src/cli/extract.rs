@@ -41,8 +41,13 @@ impl Input {
     }
 }
 
-/// File endings read when walking a directory.
-const EXTENSIONS: &[&str] = &["pdf", "txt", "tsv"];
+/// File endings read when walking a directory (any case). `.doc`/`.wps`
+/// are taken so that they get an `unsupported_format` line saying how to
+/// convert them; a directory's other files are counted as skipped.
+const EXTENSIONS: &[&str] = &[
+    "pdf", "txt", "tsv", "html", "htm", "shtml", "docx", "docm", "xlsx", "xlsm", "xls", "ods",
+    "et", "doc", "wps",
+];
 
 /// The inputs of a run, and how many files in its folders were passed over.
 #[derive(Debug, Default)]
@@ -97,7 +102,9 @@ impl Select {
 
 /// Expand the command-line paths: `-` reads paths from stdin (one per line,
 /// any bytes, a UTF-8 BOM skipped), directories are walked recursively in
-/// sorted path order, files are taken as given.
+/// sorted path order, files are taken as given. Also gives how many files
+/// the walked directories held that are of no format jixiao reads (skipped,
+/// not errors).
 ///
 /// # Errors
 /// Reading stdin failed.
@@ -621,11 +628,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::create_dir(d.join("b")).unwrap();
-        for f in ["b/z.TXT", "a.pdf", "c.tsv", "note.md", "b/a.txt"] {
+        for f in [
+            "b/z.TXT", "a.pdf", "c.tsv", "note.md", "b/a.txt", "d.HTM", "e.docx", "f.xls", "g.et",
+            "h.doc", "i.png", "j.zip",
+        ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
         let expanded = expand(&[d.to_path_buf()], &Select::default()).unwrap();
-        assert_eq!(expanded.skipped, 1, "note.md is counted as skipped");
+        assert_eq!(expanded.skipped, 3, "note.md, i.png, j.zip");
         let got: Vec<String> = expanded
             .inputs
             .into_iter()
@@ -637,6 +647,11 @@ mod tests {
                     .into_owned()
             })
             .collect();
-        assert_eq!(got, vec!["a.pdf", "b/a.txt", "b/z.TXT", "c.tsv"]);
+        assert_eq!(
+            got,
+            vec![
+                "a.pdf", "b/a.txt", "b/z.TXT", "c.tsv", "d.HTM", "e.docx", "f.xls", "g.et", "h.doc"
+            ]
+        );
     }
 }

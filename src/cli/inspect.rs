@@ -83,6 +83,31 @@ pub fn text(file: &Path) -> io::Result<ExitStatus> {
                 .collect::<Vec<_>>()
                 .join("\u{c}")),
             Format::Text => crate::input::text::decode(&bytes),
+            _ => Ok(
+                pipeline::blocks(&name, &bytes, &pipeline::Options::default())?
+                    .1
+                    .iter()
+                    .flat_map(|b| match b {
+                        Block::Text { text, .. } => vec![text.clone()],
+                        Block::Table(g) => (0..g.rows)
+                            .map(|r| {
+                                g.row(r)
+                                    .iter()
+                                    .map(|s| {
+                                        if s.starts_here {
+                                            crate::table::joined_text(&s.cell.text)
+                                        } else {
+                                            String::new()
+                                        }
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("\t")
+                            })
+                            .collect(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         })
     });
     match result {

@@ -218,7 +218,7 @@ pub fn rows(form_index: usize, r: &Record) -> [Vec<Vec<Value>>; 6] {
     let forms = vec![with_key(vec![
         Value::Text(r.source.sha256.clone()),
         name_of(&r.source.format),
-        Value::Empty,
+        r.source.sheet.as_deref().into(),
         pages.map_or(Value::Empty, |p| p[0].into()),
         pages.map_or(Value::Empty, |p| p[1].into()),
         name_of(&r.form),

@@ -120,6 +120,7 @@ fn turned(page: &Page, turn: Turn) -> Page {
                 baseline: base,
                 size: s,
                 upright: true,
+                space: g.space,
             }
         })
         .collect();

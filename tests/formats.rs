@@ -1,0 +1,182 @@
+//! HTML, Word and Excel renditions (samples/html, samples/office, made by
+//! samples/make/make_html.py, make_office.py): each rendition of the seed
+//! form gives the seed's golden record (all fields but `source`), each
+//! rendition of the national project form the fields its expected file
+//! gives (derived from the generator's data, not from jixiao).
+
+mod common;
+
+use serde_json::Value;
+
+use jixiao::pipeline::{Options, extract_bytes};
+
+fn records(sample: &str) -> Vec<Value> {
+    let bytes = std::fs::read(common::root().join(sample)).expect("sample");
+    extract_bytes(sample, &bytes, Options::default())
+        .unwrap_or_else(|e| panic!("{sample}: {e}"))
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect()
+}
+
+fn json(path: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(common::root().join(path)).unwrap()).unwrap()
+}
+
+/// The seed's record, all but `source`; the source's format and sheet.
+fn check_seed(sample: &str, format: &str, sheet: Option<&str>) {
+    let mut got = records(sample);
+    assert_eq!(got.len(), 1, "{sample}: one form");
+    let mut got = got.remove(0);
+    let source = got.as_object_mut().unwrap().remove("source").unwrap();
+    assert_eq!(source["format"], format, "{sample}");
+    assert_eq!(
+        source.get("sheet").and_then(Value::as_str),
+        sheet,
+        "{sample}"
+    );
+    let mut want = json("tests/golden/000_5db012f121f01c6e.txt.json")[0].clone();
+    want.as_object_mut().unwrap().remove("source");
+    common::assert_json_eq(&got, &want, sample);
+}
+
+/// Every key of `want` is in `got` with an equal value (numbers as numbers).
+fn assert_subset(got: &Value, want: &Value, path: &str) {
+    match (got, want) {
+        (Value::Object(g), Value::Object(w)) => {
+            for (k, wv) in w {
+                let gv = g.get(k).unwrap_or_else(|| panic!("{path}.{k}: missing"));
+                assert_subset(gv, wv, &format!("{path}.{k}"));
+            }
+        }
+        (Value::Array(g), Value::Array(w)) => {
+            assert_eq!(g.len(), w.len(), "{path}: length");
+            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
+                assert_subset(gv, wv, &format!("{path}[{i}]"));
+            }
+        }
+        (Value::Number(g), Value::Number(w)) => {
+            assert!(
+                (g.as_f64().unwrap() - w.as_f64().unwrap()).abs() < 1e-9,
+                "{path}: {g} ≠ {w}"
+            );
+        }
+        _ => assert_eq!(got, want, "{path}"),
+    }
+}
+
+/// The national project form: its expected record (all but `source` and
+/// the warnings' wording).
+fn check_project(sample: &str, format: &str) {
+    let got = records(sample);
+    assert_eq!(got.len(), 1, "{sample}: one form");
+    let got = &got[0];
+    assert_eq!(got["source"]["format"], format, "{sample}");
+    let mut want = json("tests/expected/forms/project_national_2022.expected.json");
+    let w = want.as_object_mut().unwrap();
+    w.remove("source");
+    let warnings = w.remove("warnings").unwrap();
+    assert_subset(got, &want, sample);
+    let codes = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&got["warnings"]), codes(&warnings), "{sample}");
+}
+
+#[test]
+fn html_utf8_cms_page_with_layout_table() {
+    check_seed("samples/html/seed_cms_utf8.html", "html", None);
+}
+
+#[test]
+fn html_gbk_declared_gb2312() {
+    check_seed("samples/html/seed_cms_gbk.html", "html", None);
+}
+
+#[test]
+fn html_project_form_without_charset() {
+    check_project("samples/html/project_national_cms.html", "html");
+}
+
+const SEED_SHEET: Option<&str> = Some("部门整体支出绩效自评表");
+
+#[test]
+fn xlsx_openpyxl_number_formats_hidden_row_and_column() {
+    check_seed("samples/office/seed_openpyxl.xlsx", "xlsx", SEED_SHEET);
+}
+
+#[test]
+fn xls_libreoffice_biff8_number_formats() {
+    check_seed("samples/office/seed_libreoffice.xls", "xls", SEED_SHEET);
+}
+
+#[test]
+fn ods_libreoffice_displayed_text() {
+    check_seed("samples/office/seed_libreoffice.ods", "ods", SEED_SHEET);
+}
+
+#[test]
+fn project_form_in_every_workbook_format() {
+    check_project("samples/office/project_national_openpyxl.xlsx", "xlsx");
+    check_project("samples/office/project_national_libreoffice.xls", "xls");
+    check_project("samples/office/project_national_libreoffice.ods", "ods");
+}
+
+/// The percentages are stored as fractions and the amounts as numbers:
+/// only the number format makes them read as the form prints them.
+#[test]
+fn cells_read_as_displayed_not_as_stored() {
+    for sample in [
+        "samples/office/seed_openpyxl.xlsx",
+        "samples/office/seed_libreoffice.xls",
+        "samples/office/seed_libreoffice.ods",
+    ] {
+        let bytes = std::fs::read(common::root().join(sample)).unwrap();
+        let (_, blocks) = jixiao::pipeline::blocks(sample, &bytes, &Options::default()).unwrap();
+        let cells: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                jixiao::table::Block::Table(g) => Some(g),
+                jixiao::table::Block::Text { .. } => None,
+            })
+            .flat_map(|g| g.cells.iter().map(|c| c.text.clone()))
+            .collect();
+        for shown in [
+            "19,206.99",
+            "96.68%",
+            "1.91%",
+            "18,847.80",
+            "1,096.47",
+            "100%",
+            "1",
+        ] {
+            assert!(cells.iter().any(|c| c == shown), "{sample}: {shown}");
+        }
+        assert!(
+            !cells
+                .iter()
+                .any(|c| c.contains("内部备注") || c.contains("隐藏行")),
+            "{sample}: hidden row and column are not read"
+        );
+    }
+}
+
+#[test]
+fn docx_python_docx_grid_span_and_vmerge() {
+    check_seed("samples/office/seed_python_docx.docx", "docx", None);
+}
+
+#[test]
+fn docx_saved_by_libreoffice() {
+    check_seed("samples/office/seed_libreoffice.docx", "docx", None);
+}
+
+#[test]
+fn project_form_in_word() {
+    check_project("samples/office/project_national_python_docx.docx", "docx");
+    check_project("samples/office/project_national_libreoffice.docx", "docx");
+}
