@@ -68,10 +68,15 @@ pub struct RawIndicator {
     pub target_op: Option<String>,
     /// The unit column of a split target (度量单位 / 计量单位).
     pub target_unit: Option<String>,
+    /// The adjusted target (调整指标值), in force over `target` when filled.
+    pub target_adjusted: Option<String>,
     pub actual: String,
     pub weight: Option<String>,
     pub score: Option<String>,
     pub note: Option<String>,
+    /// A rubric's explanation and scoring rule, joined with ` / `; `Some`
+    /// (possibly empty) on rubric forms only.
+    pub criteria: Option<String>,
 }
 
 /// One 主要任务 row, as text.

@@ -26,6 +26,8 @@ pub(super) struct Walker {
     level2: Option<String>,
     seen_department: bool,
     seen_project: bool,
+    /// A weight printed only in the funds block's label (`预算执行情况（20分）`).
+    funds_block_weight: Option<String>,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -85,6 +87,9 @@ impl Walker {
         match labels::label(&s.cell.text) {
             Some(Label::DepartmentName) => self.seen_department || self.seen_project,
             Some(Label::ProjectName) => self.seen_project || self.seen_department,
+            // A header field this form already holds (`主管部门` heads 重庆's form).
+            Some(Label::Department) => self.form.department.is_some(),
+            Some(Label::Implementer) => self.form.implementer.is_some(),
             _ => false,
         }
     }
@@ -95,7 +100,11 @@ impl Walker {
             // Text after the tables (notes, signatures) is not a field.
             return;
         }
-        if self.form.title.is_none() && is_title(text) {
+        if is_title(text) && self.form.title.is_some() {
+            // A notice line above (`…关于公开…自评表的说明`) named a form too:
+            // the table's own heading is the line nearest to it.
+            self.form.title = Some(title_text(text).to_string());
+        } else if self.form.title.is_none() && is_title(text) {
             // What came before the title (a prose page, 附件2) is no part of the form.
             self.form.header_lines.clear();
             self.form.pages = None;
@@ -132,17 +141,56 @@ impl Walker {
 
     pub(super) fn finish(mut self) -> RawForm {
         let title = self.form.title.as_deref().map(squash).unwrap_or_default();
-        self.form.kind = Some(
-            if title.contains("项目支出") || (self.seen_project && !title.contains("整体支出"))
-            {
-                FormKind::Project
-            } else if title.contains("整体支出") || self.seen_department {
-                FormKind::DepartmentOverall
-            } else {
-                FormKind::Unknown
-            },
-        );
+        if let Some(w) = self.funds_block_weight.take()
+            && !self.form.funds.is_empty()
+            && !self.form.funds.iter().any(|f| f.0 == FundField::Weight)
+        {
+            self.form.funds.push((FundField::Weight, w));
+        }
+        if !title.is_empty() && is_look_alike(&title) {
+            self.form.kind = Some(FormKind::Unknown);
+            self.demote_to_extra();
+            return self.form;
+        }
+        let whole = title.contains("整体");
+        self.form.kind = Some(if title.contains("项目") || (self.seen_project && !whole) {
+            FormKind::Project
+        } else if whole || self.seen_department {
+            FormKind::DepartmentOverall
+        } else {
+            FormKind::Unknown
+        });
         self.form
+    }
+
+    /// A look-alike table: its labelled fields go to `extra`, no field of
+    /// a self-evaluation is filled.
+    fn demote_to_extra(&mut self) {
+        let f = &mut self.form;
+        for (key, value) in [
+            ("部门名称", f.department.take()),
+            ("项目名称", f.project.take()),
+            ("实施单位", f.implementer.take()),
+            ("总分", f.total_score.take()),
+            ("等级", f.grade.take()),
+            ("存在问题", f.problems.take()),
+            ("改进措施", f.improvements.take()),
+        ] {
+            if let Some(v) = value {
+                f.extra.entry(key.to_string()).or_insert(v);
+            }
+        }
+        if let Some(g) = f.goal.take() {
+            for (key, v) in [("年度目标", g.expected), ("完成情况", g.achieved)] {
+                if let Some(v) = v {
+                    f.extra.entry(key.to_string()).or_insert(v);
+                }
+            }
+        }
+        f.funds.clear();
+        f.fund_sources.clear();
+        f.indicators.clear();
+        f.tasks.clear();
     }
 
     fn row(&mut self, grid: &Grid, raw: &Grid, r: usize) {
@@ -184,6 +232,47 @@ impl Walker {
         } else {
             None
         };
+        if !matches!(self.section, Some(Section::Indicators | Section::Tasks))
+            && let Some(h) = header(Section::Indicators, &slots)
+            && h.iter().any(|c| c.1 == Column::Name)
+            && h.len() >= 3
+        {
+            // An indicator table without a section label of its own
+            // (一级指标 | 二级指标 | 三级指标 | … as its first row, or under a
+            // goal block's label, or with an empty first cell).
+            self.form.recognised = true;
+            self.enter(Section::Indicators);
+            self.header = h;
+            return;
+        }
+        if let Some(Label::Section(s)) = first_label
+            && self.section == Some(s)
+            && !self.header.is_empty()
+            && matches!(s, Section::Indicators | Section::Tasks)
+        {
+            // The section's label cell again (repeated at the top of a new
+            // page): the block goes on.
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
+            self.section_row(&row, 1);
+            return;
+        }
+        if self.section == Some(Section::Funds)
+            && !self.funds_header.is_empty()
+            && matches!(first_label, Some(Label::FundsTotal | Label::TotalScore))
+        {
+            // The total row of a funds block without a section column.
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
+            self.funds_row(&row, 0);
+            return;
+        }
         if first.cell.col == 0 && !first.starts_here && self.section.is_some() {
             // The merged first column continues: same section.
             let row = Row {
@@ -197,6 +286,9 @@ impl Walker {
         if let Some(Label::Section(section)) = first_label {
             self.form.recognised = true;
             self.enter(section);
+            if section == Section::Funds {
+                self.funds_block_weight = block_weight(&first.cell.text);
+            }
             let row = Row {
                 slots,
                 shift: 0,
@@ -244,19 +336,14 @@ impl Walker {
             self.pairs(&slots);
             return;
         }
-        if self.section != Some(Section::Indicators)
-            && let Some(h) = header(Section::Indicators, &slots)
-            && h.iter().any(|c| c.1 == Column::Name)
-            && h.len() >= 3
-        {
-            // An indicator table without a section label of its own
-            // (一级指标 | 二级指标 | 三级指标 | … as its first row).
-            self.form.recognised = true;
-            self.enter(Section::Indicators);
-            self.header = h;
-            return;
-        }
         match self.section {
+            Some(s @ (Section::Indicators | Section::Tasks))
+                if self.header.is_empty()
+                    && let Some(h) = header(s, &slots) =>
+            {
+                // The header row under a section label that spans the row above.
+                self.header = h;
+            }
             Some(Section::Indicators | Section::Tasks) if !self.header.is_empty() => {
                 let shift = self.lost_tab_shift(&first);
                 let row = Row { slots, shift, raw };
@@ -388,21 +475,38 @@ impl Walker {
             self.pairs(content);
             return;
         }
-        // `其中：` may stand in a cell of its own before the source's label.
-        let Some(label_slot) = content
-            .iter()
-            .find(|s| !source_label(&s.cell.text).is_empty())
-        else {
-            return;
-        };
+        // The row's label: its first text that is no number (`其中：` may
+        // stand in a cell of its own before the source's label). A values
+        // row with no label of its own is the total row.
+        let label_slot = content.iter().find(|s| {
+            let t = s.cell.text.trim();
+            matches!(parse_amount(t), Amount::NotANumber) && !source_label(t).is_empty()
+        });
+        if let Some(l) = label_slot {
+            // A header over the row labels (`年度预算数（万元）`, `资金来源`)
+            // names no column of values.
+            let c = l.cell.col + row.shift;
+            self.funds_header.retain(|h| h.0 != c);
+        }
         let values: Vec<(FundField, String)> = self
             .funds_header
             .iter()
             .map(|&(col, f)| (f, row.at(col).to_string()))
             .collect();
+        let Some(label_slot) = label_slot else {
+            if self.form.funds.is_empty() {
+                self.form.funds = values;
+            }
+            return;
+        };
         let label_text = label_slot.cell.text.trim();
-        if labels::label(label_text) == Some(Label::FundsTotal) {
+        if matches!(
+            labels::label(label_text),
+            Some(Label::FundsTotal | Label::TotalScore)
+        ) {
             self.form.funds = values;
+        } else if labels::is_spending_type(label_text) {
+            // 基本支出 / 项目支出 split spending by type: no source of funds.
         } else {
             self.form.fund_sources.push(RawFundSource {
                 label: source_label(label_text),
@@ -418,9 +522,19 @@ impl Walker {
             col_of(Column::Expected, &self.header),
             col_of(Column::Achieved, &self.header),
         ) {
-            // A goal over several rows (目标1, 目标2 …) keeps them all.
-            append(&mut goal.expected, non_empty(row.at(e)));
+            // A goal over several rows (目标1, 目标2 …) keeps them all; the
+            // adjusted goal (全年（调整）绩效目标) is the one in force when filled.
+            let adjusted =
+                col_of(Column::TargetAdjusted, &self.header).and_then(|c| non_empty(row.at(c)));
+            append(
+                &mut goal.expected,
+                adjusted.or_else(|| non_empty(row.at(e))),
+            );
             append(&mut goal.achieved, non_empty(row.at(a)));
+            // A deviation analysis beside the goal is the form's problems.
+            if let Some(n) = col_of(Column::Note, &self.header) {
+                append(&mut self.form.problems, non_empty(row.at(n)));
+            }
             return;
         }
         // Texts in order, each marked by a goal column label standing before
@@ -461,6 +575,23 @@ impl Walker {
             .filter_map(|h| non_empty(row.at(h.0)))
             .collect();
         (!notes.is_empty()).then(|| notes.join("\n"))
+    }
+
+    /// A rubric's criteria columns joined with ` / `; `None` when the table
+    /// has no such column.
+    fn criteria(&self, row: &Row<'_>) -> Option<String> {
+        let cols: Vec<usize> = self
+            .header
+            .iter()
+            .filter(|h| h.1 == Column::Criteria)
+            .map(|h| h.0)
+            .collect();
+        (!cols.is_empty()).then(|| {
+            cols.iter()
+                .filter_map(|&c| non_empty(row.at(c)))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
     }
 
     fn indicator_row(&mut self, row: &Row<'_>) {
@@ -506,10 +637,12 @@ impl Walker {
             target: get(self.col(Column::Target)).unwrap_or_default(),
             target_op: get(self.col(Column::TargetOp)),
             target_unit: get(self.col(Column::TargetUnit)),
+            target_adjusted: get(self.col(Column::TargetAdjusted)),
             actual: get(self.col(Column::Actual)).unwrap_or_default(),
             weight: get(self.col(Column::Weight)),
             score: get(self.col(Column::Score)),
             note: self.notes(row),
+            criteria: self.criteria(row),
         });
     }
 
@@ -559,7 +692,10 @@ impl Walker {
                 continue;
             }
             // `总分：95`, `自评等级：优`: label and value in one cell.
-            if let Some((l, v)) = text.split_once([':', '：'])
+            if let Some((l, v)) = text
+                .split_once([':', '：'])
+                .filter(|(l, _)| labels::label(l).is_some())
+                .or_else(|| text.rsplit_once([':', '：']))
                 && let Some(label) = labels::label(l)
                 && !matches!(label, Label::Section(_))
                 && !v.trim().is_empty()
@@ -760,6 +896,23 @@ fn is_placeholder(name: &str) -> bool {
         Regex::new(r"^(指标\d*[:：]?|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
     });
     re.is_match(&squash(name))
+}
+
+/// The weight in a block's label: `预算执行情况（万元）（20分）` → `20`.
+fn block_weight(label: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE
+        .get_or_init(|| Regex::new(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]").expect("valid regex"));
+    re.captures(label).map(|c| c[1].to_string())
+}
+
+/// A title of a table published beside the self-evaluation forms: a
+/// 绩效目标申报表, a 基础数据表, a 收支总表 — anything that is no 自评 / 评价表.
+fn is_look_alike(title: &str) -> bool {
+    let t = title_text(title);
+    t.contains("申报表")
+        || t.contains("基础数据")
+        || !(t.contains("自评") || t.contains("评价表") || t.contains("绩效评价"))
 }
 
 /// `产出指标(50分)` → `产出指标`.

@@ -200,10 +200,16 @@ fn consistency(n: &FundNumbers, path: &str, warnings: &mut Vec<Warning>) {
 /// with is not added twice; a sign cell holding a word, not a comparison
 /// (`正向`, `定性`), stays in `raw` but is no part of the number.
 fn split_target(r: &RawIndicator) -> Option<crate::record::Measure> {
+    // The adjusted target (调整指标值) is the one in force when filled.
+    let target = r
+        .target_adjusted
+        .as_deref()
+        .filter(|t| !number::is_blank(t))
+        .unwrap_or(&r.target);
     if r.target_op.is_none() && r.target_unit.is_none() {
-        return parse_measure(&r.target);
+        return parse_measure(target);
     }
-    let value = r.target.trim();
+    let value = target.trim();
     let unit = r
         .target_unit
         .as_deref()
@@ -225,9 +231,19 @@ fn split_target(r: &RawIndicator) -> Option<crate::record::Measure> {
 
 fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicator {
     let target = split_target(r);
-    let actual = parse_measure(&r.actual);
+    let mut actual = parse_measure(&r.actual);
+    // A unit column is the unit of the row: a bare number under `%` is in %.
+    if let (Some(a), Some(u)) = (actual.as_mut(), r.target_unit.as_deref())
+        && a.value.is_some()
+        && a.unit.is_none()
+        && !number::is_blank(u)
+    {
+        a.unit = Some(text::nfkc(u.trim()));
+    }
     let met = match met::decide(target.as_ref(), actual.as_ref()) {
         Ok(m) => Some(m),
+        // A rubric has no target: nothing to decide, nothing to warn of.
+        Err(_) if r.criteria.is_some() && target.is_none() && actual.is_none() => None,
         Err(why) => {
             warnings.push(Warning {
                 code: codes::MET_UNDETERMINED.into(),
@@ -253,6 +269,7 @@ fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicat
             .and_then(|s| number(s, &format!("indicators[{i}].score"), warnings)),
         met,
         note: r.note.as_deref().and_then(non_empty),
+        criteria: r.criteria.clone(),
     }
 }
 
