@@ -581,6 +581,7 @@ def project_form(rng, fam, year):
         t['total_score'] = total
         concl = rng.choice(['优', '良'])
         rows.append(pad([Cell('评价结论'), Cell(concl)], W))
+        t['grade'] = concl
         p, im = rng.choice(PROBLEMS), rng.choice(IMPROVES)
         rows.append(pad([Cell('存在问题'), Cell(p)], W))
         rows.append(pad([Cell('改进措施'), Cell(im)], W))
@@ -719,7 +720,7 @@ def dept_form(rng, fam, year):
         rows.append([Cell(lab, rowspan=1 + n)] + [Cell(h) for h in hdr] + [Cell('')])
         for d in inds:
             rows.append([Cell(d['name']), Cell(d['t_parts'][1]), Cell(d['a_parts'][0]), Cell('')])
-            t['indicators'].append(truth_ind(d, level=False, weight=False, score=False))
+            t['indicators'].append(truth_ind(d, level=False, weight=False, score=False, note=False))
     elif fam == 'guizhou':
         inds = make_indicators(rng, n, 90)
         rows.append([Cell('绩效指标', rowspan=1 + n)] + [Cell(h) for h in ['一级指标', '二级指标', '三级指标', '年度指标值（A）', '全年实际值（B）', '分值', '得分']])

@@ -456,7 +456,6 @@ const TRADITIONAL: &[(char, char)] = &[
     ('據', '据'),
     ('擬', '拟'),
     ('說', '说'),
-    ('明', '明'),
     ('負', '负'),
     ('責', '责'),
     ('話', '话'),
@@ -464,20 +463,24 @@ const TRADITIONAL: &[(char, char)] = &[
     ('値', '值'),
     ('兌', '兑'),
     ('現', '现'),
-    ('況', '况'),
     ('決', '决'),
     ('產', '产'),
     ('來', '来'),
-    ('門', '门'),
     ('權', '权'),
     ('餘', '余'),
     ('並', '并'),
-    ('務', '务'),
     ('義', '义'),
     ('學', '学'),
     ('醫', '医'),
     ('衛', '卫'),
 ];
+
+/// A text with the traditional characters of the labels folded to
+/// simplified (for recognising labels and titles; texts keep theirs).
+#[must_use]
+pub fn fold_traditional(s: &str) -> String {
+    s.chars().map(simplified).collect()
+}
 
 /// A traditional character of the labels folded to simplified.
 fn simplified(c: char) -> char {

@@ -140,7 +140,12 @@ impl Walker {
     }
 
     pub(super) fn finish(mut self) -> RawForm {
-        let title = self.form.title.as_deref().map(squash).unwrap_or_default();
+        let title = self
+            .form
+            .title
+            .as_deref()
+            .map(|t| labels::fold_traditional(&squash(t)))
+            .unwrap_or_default();
         if let Some(w) = self.funds_block_weight.take()
             && !self.form.funds.is_empty()
             && !self.form.funds.iter().any(|f| f.0 == FundField::Weight)
@@ -832,7 +837,7 @@ fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> 
         }
         if let Some(c) = labels::column(section, text) {
             known += 1;
-            if c != Column::Note {
+            if !matches!(c, Column::Note | Column::Criteria | Column::Ignored) {
                 cols.retain(|x| x.1 != c);
             }
             cols.push((s.cell.col, c));
