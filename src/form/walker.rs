@@ -560,7 +560,9 @@ impl Walker {
             }
         }
         // One text under a stated goal is what came of it.
-        if goal.expected.is_some() && goal.achieved.is_none() && achieved.is_none() {
+        // (A row with a goal label of its own — 年度绩效目标2 — states a goal.)
+        let own_label = content(&row.slots, skip).len() < row.slots.len() - skip;
+        if !own_label && goal.expected.is_some() && goal.achieved.is_none() && achieved.is_none() {
             (expected, achieved) = (None, expected);
         }
         append(&mut goal.expected, expected);

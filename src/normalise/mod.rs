@@ -221,12 +221,8 @@ fn split_target(r: &RawIndicator) -> Option<crate::record::Measure> {
     if sign.is_empty() || measure::is_sign(sign) {
         return parse_measure(&raw);
     }
+    // A nature word (定量, 正向) is in no Measure.
     parse_measure(&format!("{value}{unit}"))
-        .map(|m| crate::record::Measure {
-            raw: raw.clone(),
-            ..m
-        })
-        .or_else(|| parse_measure(&raw))
 }
 
 fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicator {
@@ -575,9 +571,9 @@ mod tests {
             (Some(crate::record::Op::Ge), Some(Num(98.0)), Some("%"))
         );
         // 正向 (higher is better) is no comparison the form writes: op null,
-        // the number still read, the word kept in raw.
+        // the number still read, the word in no Measure (SPEC).
         let t = target("正向", "100", "%");
-        assert_eq!(t.raw, "正向100%");
+        assert_eq!(t.raw, "100%");
         assert_eq!(
             (t.op, t.value, t.unit.as_deref()),
             (None, Some(Num(100.0)), Some("%"))
@@ -588,7 +584,7 @@ mod tests {
             ("＝100%", None, Some(Num(100.0)))
         );
         let t = target("定性", "明显提升", "");
-        assert_eq!((t.raw.as_str(), t.value), ("定性明显提升", None));
+        assert_eq!((t.raw.as_str(), t.value), ("明显提升", None));
     }
 
     #[test]
