@@ -98,6 +98,8 @@ const LABELS: &[(&str, Label)] = &[
     ("主管部门", Label::Department),
     ("主管单位", Label::Department),
     ("项目名称", Label::ProjectName),
+    ("专项资金名称", Label::ProjectName),
+    ("资金名称", Label::ProjectName),
     ("实施单位", Label::Implementer),
     ("项目实施单位", Label::Implementer),
     ("部门资金情况", Label::Section(Section::Funds)),
@@ -381,6 +383,7 @@ const LEVEL_PREFIXES: &[&str] = &["省级", "市级", "县级", "区级", "乡�
 /// simplified (mirrors of the pages in traditional characters exist). Only
 /// label lookup folds; texts keep their characters.
 const TRADITIONAL: &[(char, char)] = &[
+    ('萬', '万'),
     ('項', '项'),
     ('資', '资'),
     ('預', '预'),

@@ -767,7 +767,7 @@ impl Walker {
             return;
         }
         for s in slots {
-            let t = squash(&s.cell.text);
+            let t = labels::fold_traditional(&squash(&s.cell.text));
             if is_unit_statement(&s.cell.text) {
                 self.form.unit = unit_in(&s.cell.text);
                 return;
@@ -893,7 +893,8 @@ fn unit_in(text: &str) -> Option<String> {
     let re = RE.get_or_init(|| {
         Regex::new(r"单位\s*[:：]\s*(万元|元)(?:$|[\s)）,，;；])").expect("valid regex")
     });
-    re.captures(text).map(|c| c[1].to_string())
+    re.captures(&labels::fold_traditional(text))
+        .map(|c| c[1].to_string())
 }
 
 /// Rows that only hold a place: `指标2：`, `……`, printed notes `注：1.…`.
