@@ -284,6 +284,11 @@ def make_indicators(rng, n, total_weight, with_scores=True, nature_col=False, un
                 d['score'] = int(d['score'])
         else:
             d['score'] = None
+        if rng.random() < 0.03:
+            # an actual value left unfilled
+            d['a_parts'] = ('', '')
+            d['actual'] = None
+            d['met'] = None
         d['note'] = None if d['met'] is not False else rng.choice(['受天气影响进度滞后', '部分资金未及时到位', '实施周期延长'])
         out.append(d)
     return out
@@ -460,8 +465,14 @@ def project_form(rng, fam, year):
         gl = rng.choice(['年度总体目标', '年度总体目标', '总体目标']) if fam == 'national' else '年度总体目标'
         h1, h2 = (('预期目标', '实际完成情况') if fam == 'national' else ('年初设定目标', '年度总体目标完成情况综述'))
         rows.append(pad([Cell(gl, rowspan=2), Cell(h1, colspan=4), Cell(h2)], W))
-        rows.append(pad([Cell(exp, colspan=4), Cell(ach)], W))
-        t['goal'] = {'expected': exp, 'achieved': ach}
+        if rng.random() < 0.08:
+            # published half-filled: the template's instruction is still in the cell
+            rows.append(pad([Cell(exp, colspan=4), Cell('对照年度目标,说明相关任务目标的完成情况(100字以内)')], W))
+            t['goal'] = {'expected': exp, 'achieved': None}
+            t['warnings'].append({'code': 'template_text', 'field': 'goal.achieved'})
+        else:
+            rows.append(pad([Cell(exp, colspan=4), Cell(ach)], W))
+            t['goal'] = {'expected': exp, 'achieved': ach}
     # indicators
     n = rng.randint(4, 9)
     merged = rng.random() < 0.6
@@ -591,7 +602,18 @@ def project_form(rng, fam, year):
         return Form(blocks, t)
     # section column (绩效指标) or an empty first header cell
     hdr_row = [Cell(h) for h in hdr]
-    hdr_row.insert(0, Cell(sec, rowspan=1 + len(body)))
+    if sec and len(body) >= 4 and rng.random() < 0.2:
+        # a page break inside the block: the section's merged cell is printed again
+        cut = rng.randint(2, len(body) - 1)
+        while any(c.rowspan > 1 and k < cut for k, r in enumerate(body) for c in r if k + c.rowspan > cut):
+            cut += 1
+        if cut < len(body):
+            hdr_row.insert(0, Cell(sec, rowspan=1 + cut))
+            body[cut].insert(0, Cell(sec, rowspan=len(body) - cut))
+        else:
+            hdr_row.insert(0, Cell(sec, rowspan=1 + len(body)))
+    else:
+        hdr_row.insert(0, Cell(sec, rowspan=1 + len(body)))
     rows.append(pad(hdr_row, W))
     rows += body
     total = round(fscore + sum(d['score'] for d in inds), 2)
@@ -601,6 +623,10 @@ def project_form(rng, fam, year):
     trow = [Cell('总分', colspan=wi)] + [Cell('100' if c == wi else str(total) if c == si else '') for c in range(wi, len(hdr) + 1)]
     rows.append(pad(trow, W))
     t['total_score'] = total
+    if fam == 'national' and rng.random() < 0.3:
+        g = '优' if total >= 90 else '良' if total >= 80 else '中'
+        rows.append(pad([Cell('自评等级', colspan=wi), Cell(g)], W))
+        t['grade'] = g
     if placeholder or rng.random() < 0.2:
         rows.append([Cell('注：1.一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分。2.得分最高不能超过该指标分值上限。', colspan=W)])
     blocks.append(Table(rows))
@@ -652,7 +678,7 @@ def dept_form(rng, fam, year):
         t['funds'] = {'initial_budget': ini, 'annual_budget': ann, 'actual': act, 'adjustment': adj,
                       'general_public_budget': gpb, 'execution_rate': er, 'adjustment_rate': ar}
     elif fam == 'dept_nolabel':
-        cols = [('年初预算数', ini, 'initial_budget'), (rng.choice(['年度预算数', '全年预算数']), ann, 'annual_budget'),
+        cols = [(['年初', '预算数'] if rng.random() < 0.3 else '年初预算数', ini, 'initial_budget'), (rng.choice(['年度预算数', '全年预算数']), ann, 'annual_budget'),
                 (rng.choice(['全年执行数', '实际支出数']), act, 'actual')]
         lab = rng.choice(['部门资金情况', '部门资金情况（万元）', '资金情况（万元）'])
         rows.append([Cell(lab, rowspan=2)] + [Cell(c[0]) for c in cols] + [Cell('预算完成率')])
@@ -742,8 +768,9 @@ def dept_form(rng, fam, year):
                 opx = d['target']['op']
                 raw_op = sgn if sgn in ('≥', '≤', '>', '<', '=', '＝') else ''
                 d['target'] = measure(raw_op + adjv + u, opx, nv, unicodedata.normalize('NFKC', u) if u else None)
-                av = d['actual']['value']
-                d['met'] = {'>=': av >= nv, '<=': av <= nv, '>': av > nv, '<': av < nv}.get(opx, av >= nv)
+                if d['actual'] is not None:
+                    av = d['actual']['value']
+                    d['met'] = {'>=': av >= nv, '<=': av <= nv, '>': av > nv, '<': av < nv}.get(opx, av >= nv)
             coef = round(d['score'] / d['weight'] * 100, 2) if d['score'] is not None else ''
             rows.append([Cell(d['name']), Cell(u), Cell(sgn), Cell(v), Cell(adjv), Cell(d['a_parts'][0]), Cell(str(coef)), Cell(str(d['weight'])), Cell(str(d['score']))])
             t['indicators'].append(truth_ind(d, level=False, note=False))
