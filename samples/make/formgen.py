@@ -509,7 +509,7 @@ def project_form(rng, fam, year):
         rows.append([Cell('绩效指标（90分）', colspan=W)])
         rows.append([Cell(h) for h in hdr])
     else:
-        w_ind = 90
+        w_ind = 100 if fam == 'yinchuan' else 90  # 银川's funds block carries no weight
         inds = make_indicators(rng, n, w_ind)
         if fam == 'special':
             hdr = ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '全年实际值', '得分', '未完成原因及拟采取的改进措施']
@@ -616,7 +616,7 @@ def project_form(rng, fam, year):
         hdr_row.insert(0, Cell(sec, rowspan=1 + len(body)))
     rows.append(pad(hdr_row, W))
     rows += body
-    total = round(fscore + sum(d['score'] for d in inds), 2)
+    total = round((fscore if fam != 'yinchuan' else 0) + sum(d['score'] for d in inds), 2)
     if fam == 'yinchuan' and rng.random() < 0.5:
         rows.insert(1, pad([Cell('自评得分'), Cell(str(total))], W))
     wi, si = hdr.index([h for h in hdr if h in ('分值', '参考分值')][0]) + 1, hdr.index('得分') + 1
@@ -791,7 +791,8 @@ def dept_form(rng, fam, year):
     if fam in ('dept_seed', 'dept_nolabel', 'hunan') and rng.random() < 0.6:
         trows = [[Cell(h) for h in ['主要任务', '预期目标', '目标完成情况', '关键指标', '指标完成情况', '任务涉及资金']]]
         for k in range(rng.randint(1, 3)):
-            names = rng.sample([d['name'] for d in inds], min(3, len(inds)))
+            filled = [d['name'] for d in inds if d['actual'] is not None]
+            names = rng.sample(filled, min(3, len(filled)))
             vals = [next(d for d in inds if d['name'] == nm)['a_parts'][0] for nm in names]
             f = money(rng, 50, 2000)
             tn = rng.choice(PLACES) + rng.choice(['建设计划', '提升工程', '整治行动', '服务计划'])

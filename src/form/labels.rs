@@ -47,6 +47,9 @@ pub enum Label {
     TotalScore,
     /// 自评等级
     Grade,
+    /// A header field the record has no key for (联系人, 填报日期): its value
+    /// goes to `extra` under the label as written.
+    Extra,
 }
 
 /// Sections of a form.
@@ -120,6 +123,7 @@ const LABELS: &[(&str, Label)] = &[
     ("年度关键指标", Label::Section(Section::Indicators)),
     ("绩效指标", Label::Section(Section::Indicators)),
     ("年度绩效指标", Label::Section(Section::Indicators)),
+    ("年度绩效指标完成情况", Label::Section(Section::Indicators)),
     ("主要任务", Label::Section(Section::Tasks)),
     ("存在问题", Label::Section(Section::Problems)),
     ("存在的问题", Label::Section(Section::Problems)),
@@ -173,6 +177,17 @@ const LABELS: &[(&str, Label)] = &[
     // 合计: the total row of the funds block there, the total score below the indicators.
     ("合计", Label::TotalScore),
     ("自评等级", Label::Grade),
+    ("联系人", Label::Extra),
+    ("部门联系人", Label::Extra),
+    ("联系电话", Label::Extra),
+    ("财政处室", Label::Extra),
+    ("填报日期", Label::Extra),
+    ("填报人", Label::Extra),
+    ("项目负责人", Label::Extra),
+    ("项目负责人及电话", Label::Extra),
+    ("项目类别", Label::Extra),
+    ("项目属性", Label::Extra),
+    ("项目类型", Label::Extra),
     ("评价结论", Label::Grade),
     ("评价等级", Label::Grade),
 ];
@@ -490,6 +505,48 @@ fn simplified(c: char) -> char {
     static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
     let map = MAP.get_or_init(|| TRADITIONAL.iter().copied().collect());
     map.get(&c).copied().unwrap_or(c)
+}
+
+/// Column headers and row labels the form prints that hold no field and
+/// whose cells are derived or bookkeeping.
+const IGNORED: &[&str] = &[
+    "资金来源",
+    "原因",
+    "得分计算方法",
+    "序号",
+    "得分系数",
+    "是否核心指标",
+    "其中",
+];
+
+#[cfg(test)]
+mod known_tests {
+    #[test]
+    fn printed_columns_and_lone_qizhong_are_known() {
+        assert!(super::is_known("其中："));
+        assert!(super::is_known("得分计算方法"));
+        assert!(super::is_known("實施單位（盖章）"));
+        assert!(!super::is_known("养护绿地面积"));
+    }
+}
+
+/// Whether the dictionary knows `text` as a label or a column header of any
+/// section (or as a printed column that holds no field).
+#[must_use]
+pub fn is_known(text: &str) -> bool {
+    let k = key(text);
+    // `其中：` alone in a cell before a source's label folds to nothing.
+    let k = if k.is_empty() {
+        squash(text).trim_end_matches([':', '：']).to_string()
+    } else {
+        k
+    };
+    label(text).is_some()
+        || [Section::Indicators, Section::Goal, Section::Tasks]
+            .iter()
+            .any(|&s| column(s, text).is_some())
+        || IGNORED.contains(&k.as_str())
+        || is_spending_type(text)
 }
 
 /// Rows of a funds block that split spending by type (基本支出 / 项目支出):

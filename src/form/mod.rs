@@ -5,6 +5,7 @@
 //! position alone. The output is still text: numbers, measures and checks
 //! are the next stage's ([`crate::normalise`]).
 
+mod coverage;
 pub mod labels;
 mod walker;
 
@@ -40,6 +41,12 @@ pub struct RawForm {
     pub tables: Vec<Grid>,
     /// Whether any label of the dictionary was seen.
     pub recognised: bool,
+    /// Whether the form has a funds block (a section label or funds header).
+    pub has_funds_block: bool,
+    /// The weight total the form prints on its total row (`总分 | 100 | 96.5`).
+    pub weight_total: Option<String>,
+    /// Texts of non-empty cells of a recognised form that no field took.
+    pub unmapped: Vec<String>,
 }
 
 /// A 其中 row of the funds block.

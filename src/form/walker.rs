@@ -28,6 +28,10 @@ pub(super) struct Walker {
     seen_project: bool,
     /// A weight printed only in the funds block's label (`预算执行情况（20分）`).
     funds_block_weight: Option<String>,
+    /// Texts taken without a field (derived columns, spending-type rows).
+    consumed: Vec<String>,
+    /// Columns of the funds header that hold no field (得分计算方法, 原因).
+    funds_ignored: Vec<usize>,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -158,13 +162,17 @@ impl Walker {
             return self.form;
         }
         let whole = title.contains("整体");
-        self.form.kind = Some(if title.contains("项目") || (self.seen_project && !whole) {
+        let kind = if title.contains("项目") || (self.seen_project && !whole) {
             FormKind::Project
         } else if whole || self.seen_department {
             FormKind::DepartmentOverall
         } else {
             FormKind::Unknown
-        });
+        };
+        self.form.kind = Some(kind);
+        if kind != FormKind::Unknown {
+            self.form.unmapped = super::coverage::unmapped(&self.form, &self.consumed);
+        }
         self.form
     }
 
@@ -292,6 +300,7 @@ impl Walker {
             self.form.recognised = true;
             self.enter(section);
             if section == Section::Funds {
+                self.form.has_funds_block = true;
                 self.funds_block_weight = block_weight(&first.cell.text);
             }
             let row = Row {
@@ -313,6 +322,9 @@ impl Walker {
             };
             self.form.recognised = true;
             self.form.total_score = non_empty(row.at(c));
+            if let Some(w) = self.col(Column::Weight) {
+                self.form.weight_total = non_empty(row.at(w));
+            }
             if self.form.total_score.is_none() {
                 // A compressed row (`总分 | 100 | 96.5 | 自评等级 | 优`): the
                 // last number before the next label is the score.
@@ -321,12 +333,16 @@ impl Walker {
                     .iter()
                     .position(|s| labels::label(&s.cell.text).is_some())
                     .unwrap_or(rest.len());
-                self.form.total_score = rest[..end]
+                let numbers: Vec<&str> = rest[..end]
                     .iter()
-                    .rev()
                     .map(|s| s.cell.text.trim())
-                    .find(|t| matches!(parse_amount(t), Amount::Number(_)))
-                    .map(str::to_string);
+                    .filter(|t| matches!(parse_amount(t), Amount::Number(_)))
+                    .collect();
+                self.form.total_score = numbers.last().map(|t| (*t).to_string());
+                // `总分 | 100 | 96.5`: the number before the score is the weight total.
+                if let [w, _] = numbers.as_slice() {
+                    self.form.weight_total = Some((*w).to_string());
+                }
                 self.pairs(&rest[end..]);
             }
             return;
@@ -472,6 +488,12 @@ impl Walker {
             .iter()
             .any(|s| matches!(parse_amount(&s.cell.text), Amount::Number(_)));
         if fund_labels.len() >= 2 && !has_numbers {
+            self.form.has_funds_block = true;
+            self.funds_ignored = content
+                .iter()
+                .filter(|s| labels::label(&s.cell.text).is_none() && labels::is_known(&s.cell.text))
+                .map(|s| s.cell.col)
+                .collect();
             self.funds_header = fund_labels;
             self.form.recognised = true;
             return;
@@ -498,6 +520,9 @@ impl Walker {
             .iter()
             .map(|&(col, f)| (f, row.at(col).to_string()))
             .collect();
+        for &c in &self.funds_ignored {
+            self.consumed.push(row.at(c).to_string());
+        }
         let Some(label_slot) = label_slot else {
             if self.form.funds.is_empty() {
                 self.form.funds = values;
@@ -512,6 +537,7 @@ impl Walker {
             self.form.funds = values;
         } else if labels::is_spending_type(label_text) {
             // 基本支出 / 项目支出 split spending by type: no source of funds.
+            self.consumed.extend(values.into_iter().map(|v| v.1));
         } else {
             self.form.fund_sources.push(RawFundSource {
                 label: source_label(label_text),
@@ -531,6 +557,10 @@ impl Walker {
             // adjusted goal (全年（调整）绩效目标) is the one in force when filled.
             let adjusted =
                 col_of(Column::TargetAdjusted, &self.header).and_then(|c| non_empty(row.at(c)));
+            if adjusted.is_some() {
+                // The initial goal, superseded by the adjusted one.
+                self.consumed.push(row.at(e).to_string());
+            }
             append(
                 &mut goal.expected,
                 adjusted.or_else(|| non_empty(row.at(e))),
@@ -637,6 +667,9 @@ impl Walker {
             return;
         }
         self.form.recognised = true;
+        for h in self.header.iter().filter(|h| h.1 == Column::Ignored) {
+            self.consumed.push(row.at(h.0).to_string());
+        }
         self.form.indicators.push(RawIndicator {
             level1: self.level1.clone(),
             level2: self.level2.clone(),
@@ -725,6 +758,10 @@ impl Walker {
                 }
             }
             match known {
+                Some(Label::Extra) => {
+                    let key = text.trim_end_matches([':', '：']).trim_end();
+                    self.form.extra.entry(key.to_string()).or_insert(value);
+                }
                 Some(l) => {
                     self.form.recognised = true;
                     self.assign(l, value);
@@ -758,7 +795,7 @@ impl Walker {
             Label::Grade => f.grade = f.grade.take().or(v),
             Label::Section(Section::Problems) => f.problems = f.problems.take().or(v),
             Label::Section(Section::Improvements) => f.improvements = f.improvements.take().or(v),
-            Label::Section(_) => {}
+            Label::Section(_) | Label::Extra => {}
         }
     }
 
@@ -898,7 +935,7 @@ fn unit_in(text: &str) -> Option<String> {
 }
 
 /// Rows that only hold a place: `指标2：`, `……`, printed notes `注：1.…`.
-fn is_placeholder(name: &str) -> bool {
+pub(super) fn is_placeholder(name: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^(指标\d*[:：]?|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
@@ -924,7 +961,7 @@ fn is_look_alike(title: &str) -> bool {
 }
 
 /// `产出指标(50分)` → `产出指标`.
-fn strip_weight(level: &str) -> String {
+pub(super) fn strip_weight(level: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"\s*[(（]\s*\d+(\.\d+)?\s*分\s*[)）]\s*$").expect("valid regex")

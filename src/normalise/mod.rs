@@ -29,6 +29,12 @@ pub mod codes {
     pub const FUNDS_INCONSISTENT: &str = "funds_inconsistent";
     /// A cell that should hold a number holds words.
     pub const NOT_A_NUMBER: &str = "not_a_number";
+    pub const CELLS_UNMAPPED: &str = "cells_unmapped";
+    pub const FUNDS_UNMAPPED: &str = "funds_unmapped";
+    pub const WEIGHTS_SUM: &str = "weights_sum";
+    pub const SCORES_SUM: &str = "scores_sum";
+    pub const FUND_SOURCES_SUM: &str = "fund_sources_sum";
+    pub const TEMPLATE_TEXT: &str = "template_text";
 }
 
 /// Build the record of one recognised form.
@@ -75,7 +81,18 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         .and_then(year_in)
         .or_else(|| raw.header_lines.iter().find_map(|l| year_in(l)));
     let keep_tables = keep_tables || kind == FormKind::Unknown;
-    Record {
+    let coverage = checks::Coverage {
+        unmapped: raw.unmapped.clone(),
+        has_funds_block: raw.has_funds_block,
+        weight_total: raw
+            .weight_total
+            .as_deref()
+            .and_then(|w| match parse_amount(w) {
+                Amount::Number(s) => Some(s.value),
+                _ => None,
+            }),
+    };
+    let mut record = Record {
         schema: SCHEMA.to_string(),
         source: Source {
             pages: raw.pages,
@@ -106,7 +123,11 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         extra: raw.extra,
         tables: keep_tables.then_some(raw.tables),
         warnings,
+    };
+    if kind != FormKind::Unknown {
+        checks::form_checks(&mut record, &coverage);
     }
+    record
 }
 
 /// A number cell: `None` when blank; `None` and a warning when words.
