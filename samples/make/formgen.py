@@ -439,6 +439,8 @@ def project_form(rng, fam, year):
                       'weight': fw, 'score': fscore}
     elif fam == 'special':
         lab = rng.choice(['资金情况（万元）', '项目资金（万元）', '资金情况'])
+        if lab == '资金情况' and not unit_line:
+            t['unit'] = None  # the form states no unit anywhere
         hdr = ['全年预算数（A）', '全年执行数（B）', '分值', '执行率（B/A）', '得分']
         blk = [[Cell(lab, rowspan=2)] + [Cell(h) for h in hdr], [Cell(fmtm(tot[1])), Cell(fmtm(tot[2])), Cell(str(fw)), Cell(f'{frate:.2f}%'), Cell(f'{fscore}')]]
         rows += [pad(r, W) for r in blk]
