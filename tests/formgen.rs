@@ -59,11 +59,12 @@ fn diff(path: &str, want: &Value, got: &Value, out: &mut Vec<String>) {
                 diff(&format!("{path}[{i}]"), wv, gv, out);
             }
         }
-        (Value::Number(w), Value::Number(g)) => {
-            if (w.as_f64().unwrap() - g.as_f64().unwrap()).abs() > 0.005 {
-                out.push(format!("{path}: want {w}, got {g}"));
-            }
+        (Value::Number(w), Value::Number(g))
+            if (w.as_f64().unwrap() - g.as_f64().unwrap()).abs() > 0.005 =>
+        {
+            out.push(format!("{path}: want {w}, got {g}"));
         }
+        (Value::Number(_), Value::Number(_)) => {}
         (w, g) if w != g => out.push(format!("{path}: want {w}, got {g}")),
         _ => {}
     }
