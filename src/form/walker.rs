@@ -162,7 +162,9 @@ impl Walker {
             return self.form;
         }
         let whole = title.contains("整体");
-        let kind = if title.contains("项目") || (self.seen_project && !whole) {
+        let kind = if title.contains("项目支出")
+            || (!whole && (title.contains("项目") || self.seen_project))
+        {
             FormKind::Project
         } else if whole || self.seen_department {
             FormKind::DepartmentOverall
@@ -952,12 +954,15 @@ fn block_weight(label: &str) -> Option<String> {
 }
 
 /// A title of a table published beside the self-evaluation forms: a
-/// 绩效目标申报表, a 基础数据表, a 收支总表 — anything that is no 自评 / 评价表.
+/// 绩效目标申报表 (targets only), a 基础数据表, a 收支总表 — a table whose title
+/// names no 绩效 evaluation.
 fn is_look_alike(title: &str) -> bool {
     let t = title_text(title);
-    t.contains("申报表")
+    let evaluates = t.contains("自评") || t.contains("评价") || t.contains("完成情况");
+    t.contains("申报")
         || t.contains("基础数据")
-        || !(t.contains("自评") || t.contains("评价表") || t.contains("绩效评价"))
+        || (t.contains("绩效目标表") && !evaluates)
+        || !(evaluates || t.contains("绩效"))
 }
 
 /// `产出指标(50分)` → `产出指标`.
