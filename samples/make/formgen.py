@@ -405,25 +405,32 @@ def project_form(rng, fam, year):
         if names and names[0][1] == 'appropriation' and rng.random() < 0.5:
             names[0] = ('本年财政拨款', 'appropriation')
         suff = rng.random() < 0.4
+        no_ini = rng.random() < 0.25
         hdr = ['年初预算数', '全年预算数（A）' if suff else '全年预算数', '全年执行数（B）' if suff else '全年执行数',
                '分值', '执行率（B/A）' if suff else '执行率', '得分']
+        keep = [1, 2, 3, 4, 5] if no_ini else [0, 1, 2, 3, 4, 5]
+        hdr = [hdr[i] for i in keep]
         lab = rng.choice([f'项目资金（{unit}）', f'项目资金\n（{unit}）'])
         lab = lab.split('\n') if '\n' in lab else lab
         blk = [[Cell(lab, rowspan=2 + n_src), Cell('')] + [Cell(h) for h in hdr]]
         tl = rng.choice(['年度资金总额', '年度资金总额：'])
-        blk.append([Cell(tl)] + [Cell(fmtm(x)) for x in tot] + [Cell(str(fw)), Cell(f'{frate:.2f}%'), Cell(f'{fscore}')])
+        row6 = [fmtm(x) for x in tot] + [str(fw), f'{frate:.2f}%', f'{fscore}']
+        blk.append([Cell(tl)] + [Cell(row6[i]) for i in keep])
         for i, (nm, code) in enumerate(names):
             s = srcs[i] if len(srcs) == n_src else srcs[0]
             lbl = ('其中：' if i == 0 else '') + nm
             r = rate(s[2], s[1])
-            blk.append([Cell(lbl)] + [Cell(fmtm(x)) for x in s] + [Cell(rng.choice(['—', '-', ''])), Cell(f'{r:.2f}%'), Cell(rng.choice(['—', '-', '']))])
-            t['fund_sources'].append({'source': code, 'label': nm, 'initial_budget': s[0], 'annual_budget': s[1], 'actual': s[2], 'execution_rate': r})
+            row6 = [fmtm(x) for x in s] + [rng.choice(['—', '-', '']), f'{r:.2f}%', rng.choice(['—', '-', ''])]
+            blk.append([Cell(lbl)] + [Cell(row6[i]) for i in keep])
+            t['fund_sources'].append({'source': code, 'label': nm, 'initial_budget': None if no_ini else s[0], 'annual_budget': s[1], 'actual': s[2], 'execution_rate': r})
         if n_src == 1:
             # one source equals the total
             pass
         rows += [pad(r, W) for r in blk]
         t['funds'] = {'initial_budget': tot[0], 'annual_budget': tot[1], 'actual': tot[2], 'weight': fw,
                       'execution_rate': frate, 'score': fscore}
+        if no_ini:
+            del t['funds']['initial_budget']
     elif fam == 'sichuan':
         names = [('财政资金', 'appropriation'), ('财政专户管理资金', 'special_account'), ('单位资金', 'unit'), ('其他资金', 'other')][:n_src]
         blk = [[Cell('预算执行情况（10分）', rowspan=2 + n_src), Cell('年度预算数（万元）'), Cell('年初预算'), Cell('调整后预算数'),
@@ -518,7 +525,10 @@ def project_form(rng, fam, year):
         elif fam == 'yinchuan':
             hdr = ['一级指标', '二级指标', '三级指标', '参考分值', '指标值（A）', '全年实际值（B）', '得分', '未完成原因分析及改进措施']
         else:
-            hdr = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']
+            order = rng.choice([['t', 'a', 'w', 's'], ['t', 'a', 'w', 's'], ['w', 't', 'a', 's'], ['t', 'a', 's', 'w'], ['w', 's', 't', 'a']])
+            names = {'t': rng.choice(['年度指标值', '指标值', '年度目标值']), 'a': rng.choice(['实际完成值', '全年实际值', '实际完成情况']),
+                     'w': rng.choice(['分值', '权重']), 's': '得分'}
+            hdr = ['一级指标', '二级指标', '三级指标'] + [names[k] for k in order] + ['偏差原因分析及改进措施']
         sec = rng.choice(['绩效指标', '绩效指标', '年度绩效指标完成情况', ''])
     if fam == 'yinchuan':
         remap = {'产出指标': '项目产出', '效益指标': '项目效益', '满意度指标': '项目效益'}
@@ -540,7 +550,8 @@ def project_form(rng, fam, year):
         av = d['a_parts'][0]
         if fam in ('special', 'yinchuan'):
             return [Cell(d['name']), Cell(str(d['weight'])), Cell(tv), Cell(av), Cell(str(d['score'])), Cell(d['note'] or '')]
-        return [Cell(d['name']), Cell(tv), Cell(av), Cell(str(d['weight'])), Cell(str(d['score'])), Cell(d['note'] or '')]
+        vals = {'t': tv, 'a': av, 'w': str(d['weight']), 's': str(d['score'])}
+        return [Cell(d['name'])] + [Cell(vals[k]) for k in order] + [Cell(d['note'] or '')]
 
     placeholder = fam == 'national' and rng.random() < 0.3
     repeat_hdr = rng.random() < 0.2 and n >= 5
@@ -621,8 +632,9 @@ def project_form(rng, fam, year):
     total = round((fscore if fam != 'yinchuan' else 0) + sum(d['score'] for d in inds), 2)
     if fam == 'yinchuan' and rng.random() < 0.5:
         rows.insert(1, pad([Cell('自评得分'), Cell(str(total))], W))
-    wi, si = hdr.index([h for h in hdr if h in ('分值', '参考分值')][0]) + 1, hdr.index('得分') + 1
-    trow = [Cell('总分', colspan=wi)] + [Cell('100' if c == wi else str(total) if c == si else '') for c in range(wi, len(hdr) + 1)]
+    wi, si = hdr.index([h for h in hdr if h in ('分值', '参考分值', '权重')][0]) + 1, hdr.index('得分') + 1
+    first = min(wi, si)
+    trow = [Cell('总分', colspan=first)] + [Cell('100' if c == wi else str(total) if c == si else '') for c in range(first, len(hdr) + 1)]
     rows.append(pad(trow, W))
     t['total_score'] = total
     if fam == 'national' and rng.random() < 0.3:
