@@ -379,6 +379,10 @@ def project_form(rng, fam, year):
     if unit_line:
         blocks.append(Text(rng.choice([f'单位：{unit}', f'金额单位：{unit}'])))
     W = 10 if fam in ('sichuan',) else 9
+    # 丽江: 年度指标值 split into 指标性质 | 指标值 | 度量单位 under a two-row header
+    split3 = fam == 'national' and rng.random() < 0.2
+    if split3:
+        W = 11
     rows = []
     # header fields
     pn = '项目名称' if fam != 'special' or rng.random() < 0.5 else rng.choice(['专项资金名称', '项目名称'])
@@ -519,8 +523,11 @@ def project_form(rng, fam, year):
         rows.append([Cell(h) for h in hdr])
     else:
         w_ind = 100 if fam == 'yinchuan' else 90  # 银川's funds block carries no weight
-        inds = make_indicators(rng, n, w_ind)
-        if fam == 'special':
+        inds = make_indicators(rng, n, w_ind, nature_col=split3)
+        if split3:
+            order = ['t', 'a', 'w', 's']
+            hdr = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']
+        elif fam == 'special':
             hdr = ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '全年实际值', '得分', '未完成原因及拟采取的改进措施']
         elif fam == 'yinchuan':
             hdr = ['一级指标', '二级指标', '三级指标', '参考分值', '指标值（A）', '全年实际值（B）', '得分', '未完成原因分析及改进措施']
@@ -548,13 +555,16 @@ def project_form(rng, fam, year):
             return [Cell(d['name']), Cell(sgn), Cell(v), Cell(u), Cell(d['a_parts'][0]), Cell(str(d['weight'])), Cell(str(d['score'])), Cell(d['note'] or '')]
         tv = d['t_parts'][1]
         av = d['a_parts'][0]
+        if split3:
+            sgn, v, u = d['t_parts']
+            return [Cell(d['name']), Cell(sgn), Cell(v), Cell(u), Cell(av), Cell(str(d['weight'])), Cell(str(d['score'])), Cell(d['note'] or '')]
         if fam in ('special', 'yinchuan'):
             return [Cell(d['name']), Cell(str(d['weight'])), Cell(tv), Cell(av), Cell(str(d['score'])), Cell(d['note'] or '')]
         vals = {'t': tv, 'a': av, 'w': str(d['weight']), 's': str(d['score'])}
         return [Cell(d['name'])] + [Cell(vals[k]) for k in order] + [Cell(d['note'] or '')]
 
     placeholder = fam == 'national' and rng.random() < 0.3
-    repeat_hdr = rng.random() < 0.2 and n >= 5
+    repeat_hdr = rng.random() < 0.2 and n >= 5 and not split3
     body = []
     # level grouping
     i = 0
@@ -615,7 +625,11 @@ def project_form(rng, fam, year):
         return Form(blocks, t)
     # section column (绩效指标) or an empty first header cell
     hdr_row = [Cell(h) for h in hdr]
-    if sec and len(body) >= 4 and rng.random() < 0.2:
+    if split3:
+        hdr_row = [Cell('一级指标', rowspan=2), Cell('二级指标', rowspan=2), Cell('三级指标', rowspan=2), Cell('年度指标值', colspan=3),
+                   Cell('实际完成值', rowspan=2), Cell('分值', rowspan=2), Cell('得分', rowspan=2), Cell('偏差原因分析及改进措施', rowspan=2)]
+        body.insert(0, [Cell('指标性质'), Cell('指标值'), Cell('度量单位')])
+    if sec and len(body) >= 4 and rng.random() < 0.2 and not split3:
         # a page break inside the block: the section's merged cell is printed again
         cut = rng.randint(2, len(body) - 1)
         while any(c.rowspan > 1 and k < cut for k, r in enumerate(body) for c in r if k + c.rowspan > cut):
