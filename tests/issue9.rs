@@ -405,3 +405,49 @@ fn fund_sources_that_do_not_add_up_and_unread_funds_are_reported() {
     );
     assert_eq!(codes(&r), ["funds_unmapped"]);
 }
+
+#[test]
+fn a_two_row_header_splits_the_target_into_sign_value_and_unit() {
+    // 丽江: 年度指标值 over 指标性质 | 指标值 | 度量单位. Was: the second header
+    // row replaced the first (names read from the section column).
+    let r = record(
+        "项目支出绩效自评表（2020年度）\n\
+         项目名称\t村道硬化\t\t\t\t\t\t\t\t\t\n\
+         绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t\t\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+         \t\t\t\t指标性质\t指标值\t度量单位\t\t\t\t\n\
+         \t产出指标\t数量指标\t硬化里程\t≥\t5\t公里\t6\t50\t50\t\n\
+         \t\t质量指标\t验收合格率\t正向\t100\t%\t98\t40\t36\t个别路段返工\n\
+         指标2：\t\t\t\t\t\t\t\t\t\t\n",
+    );
+    assert_eq!(names(&r), ["硬化里程", "验收合格率"]);
+    assert_eq!(
+        r["indicators"][0]["target"],
+        json!({"raw": "≥5公里", "op": ">=", "value": 5, "unit": "公里"})
+    );
+    assert_eq!(
+        r["indicators"][1]["target"],
+        json!({"raw": "100%", "op": null, "value": 100, "unit": "%"})
+    );
+    assert_eq!(
+        r["indicators"][1]["actual"],
+        json!({"raw": "98", "op": null, "value": 98, "unit": "%"})
+    );
+    assert_eq!(r["indicators"][1]["met"], false);
+    assert_eq!(r["indicators"][1]["level2"], "质量指标");
+    assert_eq!(r["indicators"][1]["note"], "个别路段返工");
+    assert_eq!(r["indicators"][1]["score"], 36);
+}
+
+#[test]
+fn a_placeholder_row_in_traditional_characters_is_no_indicator() {
+    let r = record(
+        "項目支出績效自評表（2022年度）\n\
+         項目名稱\t社區服務\t\t\t\t\t\t\n\
+         績效指標\t一級指標\t二級指標\t三級指標\t年度指標值\t實際完成值\t分值\t得分\n\
+         \t產出指標\t數量指標\t服務人次\t≥100人次\t120人次\t100\t100\n\
+         \t\t\t指標2：\t\t\t\t\n",
+    );
+    assert_eq!(r["form"], "project");
+    assert_eq!(names(&r), ["服務人次"]);
+    assert_eq!(r["indicators"][0]["level1"], "產出指標");
+}

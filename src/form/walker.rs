@@ -32,6 +32,9 @@ pub(super) struct Walker {
     consumed: Vec<String>,
     /// Columns of the funds header that hold no field (得分计算方法, 原因).
     funds_ignored: Vec<usize>,
+    /// Whether the last row of the block was its header (a second header
+    /// row right below splits columns of the first).
+    header_fresh: bool,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -257,7 +260,7 @@ impl Walker {
             // goal block's label, or with an empty first cell).
             self.form.recognised = true;
             self.enter(Section::Indicators);
-            self.header = h;
+            self.set_header(h);
             return;
         }
         if let Some(Label::Section(s)) = first_label
@@ -365,7 +368,7 @@ impl Walker {
                     && let Some(h) = header(s, &slots) =>
             {
                 // The header row under a section label that spans the row above.
-                self.header = h;
+                self.set_header(h);
             }
             Some(Section::Indicators | Section::Tasks) if !self.header.is_empty() => {
                 let shift = self.lost_tab_shift(&first);
@@ -427,10 +430,29 @@ impl Walker {
         usize::from(first.cell.col == 0 && !first.cell.text.trim().is_empty() && header_start > 0)
     }
 
+    /// A header row. Right below another header row it splits columns of the
+    /// first (丽江: 指标性质 | 指标值 | 度量单位 under 年度指标值): its columns
+    /// replace the ones they split, the others stay.
+    fn set_header(&mut self, h: Vec<(usize, Column)>) {
+        if self.header_fresh && !self.header.is_empty() {
+            self.header.retain(|(col, c)| {
+                !h.iter()
+                    .any(|(nc, n)| nc == col || (n == c && *n != Column::Note))
+            });
+            self.header.extend(h);
+            self.header.sort_by_key(|h| h.0);
+        } else {
+            self.header = h;
+        }
+        self.header_fresh = true;
+    }
+
     fn enter(&mut self, section: Section) {
         self.section = Some(section);
         self.header.clear();
         self.funds_header.clear();
+        self.funds_ignored.clear();
+        self.header_fresh = false;
         self.level1 = None;
         self.level2 = None;
     }
@@ -465,9 +487,10 @@ impl Walker {
             Section::Funds => self.funds_row(row, skip),
             Section::Goal | Section::Indicators | Section::Tasks => {
                 if let Some(h) = header(section, &row.slots) {
-                    self.header = h;
+                    self.set_header(h);
                     return;
                 }
+                self.header_fresh = false;
                 match section {
                     Section::Goal => self.goal_row(row, skip),
                     Section::Indicators => self.indicator_row(row),
@@ -871,7 +894,9 @@ fn content<'s, 'g>(slots: &'s [Slot<'g>], skip: usize) -> &'s [Slot<'g>] {
 fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
     let mut cols: Vec<(usize, Column)> = Vec::new();
     let (mut known, mut other) = (0, 0);
-    for s in slots {
+    // A cell spanning down from a row above (the section's label) heads no
+    // column of this row.
+    for s in slots.iter().filter(|s| s.starts_here) {
         let text = s.cell.text.trim();
         if text.is_empty() {
             continue;
@@ -942,7 +967,7 @@ pub(super) fn is_placeholder(name: &str) -> bool {
     let re = RE.get_or_init(|| {
         Regex::new(r"^(指标\d*[:：]?|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
     });
-    re.is_match(&squash(name))
+    re.is_match(&labels::fold_traditional(&squash(name)))
 }
 
 /// The weight in a block's label: `预算执行情况（万元）（20分）` → `20`.
