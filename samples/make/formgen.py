@@ -29,6 +29,17 @@ between CJK characters, one space otherwise); blank line between blocks.
 Families (tiers.json): national, sichuan, special, hubei, yinchuan (project forms);
 dept_seed, dept_nolabel, guizhou, chongqing, hunan, tianjin (department forms);
 rubric; lookalike.
+
+As a module:  import formgen; docs = formgen.generate(300, seed=1)  (deterministic);
+formgen.render_text(doc) -> str; formgen.truth_records(doc, path, fmt) -> [record];
+doc.family; form.blocks as above. Layout choices drawn per form: label variants (TEMPLATES.md
+§1.5 and SPEC §Forms), column orders, a funds values row without its row label, merged or
+repeated level cells, 元 or 万元, a two-row 丽江 header, the section cell repeated after a page
+break, an indicator header with an empty first cell, placeholders (指标2：, ……), printed 注：
+notes, template text left in a cell, unfilled actuals, 报表编号 / 附件 / notice lines above the
+title, 县级/市级 prefixes, （盖章） suffixes, spaces inside labels, traditional-character mirrors.
+Decisions where SPEC is silent: 四川's 评价结论 is the grade; 湖北's lone 年度财政资金总额 row is the
+funds total; a form with no unit statement anywhere has unit null.
 """
 import argparse
 import json
@@ -977,6 +988,17 @@ def generate(n, seed):
     return [make_doc(rng, i, FAMILIES[i % len(FAMILIES)]) for i in range(n)]
 
 
+def truth_records(doc, path, fmt='text', **source):
+    """The truth records of `doc` rendered at `path` in format `fmt` (SPEC record shape;
+    extra `source` keys such as sheet= for workbooks). Renderers of other formats use this."""
+    out = []
+    for form in doc.forms:
+        rec = dict(form.truth)
+        rec['source'] = {'path': path, 'format': fmt, **source}
+        out.append(rec)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--out', required=True)
@@ -991,9 +1013,7 @@ def main():
             with open(path, 'w', encoding='utf-8') as f:
                 f.write(render_text(doc))
             tiers[path] = doc.family
-            for form in doc.forms:
-                rec = dict(form.truth)
-                rec['source'] = {'path': path, 'format': 'text'}
+            for rec in truth_records(doc, path):
                 tf.write(json.dumps(rec, ensure_ascii=False) + '\n')
     with open(os.path.join(a.out, 'tiers.json'), 'w', encoding='utf-8') as f:
         json.dump(tiers, f, ensure_ascii=False, indent=0)

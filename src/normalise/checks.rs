@@ -275,8 +275,10 @@ pub fn form_checks(r: &mut crate::record::Record, c: &Coverage) {
     if let Some(total) = c.weight_total
         && !weights.is_empty()
     {
-        let sum: f64 = weights.iter().sum::<f64>() + r.funds.weight.flatten().map_or(0.0, |w| w.0);
-        if (sum - total).abs() > CENT + 1e-9 {
+        // The printed total may or may not count the funds block's weight.
+        let own: f64 = weights.iter().sum();
+        let sum = own + r.funds.weight.flatten().map_or(0.0, |w| w.0);
+        if (sum - total).abs() > CENT + 1e-9 && (own - total).abs() > CENT + 1e-9 {
             warn(
                 r,
                 codes::WEIGHTS_SUM,
@@ -293,10 +295,11 @@ pub fn form_checks(r: &mut crate::record::Record, c: &Coverage) {
     if let Some(total) = r.total_score
         && !scores.is_empty()
     {
-        let sum: f64 = scores.iter().sum::<f64>() + r.funds.score.flatten().map_or(0.0, |s| s.0);
+        let own: f64 = scores.iter().sum();
+        let sum = own + r.funds.score.flatten().map_or(0.0, |s| s.0);
         // Scores are shown to the cent: the sum may carry one cent of rounding per term.
-        let tolerance = 0.01 * (scores.len() + 1) as f64;
-        if (sum - total.0).abs() > tolerance.max(CENT) + 1e-9 {
+        let tolerance = (0.01 * (scores.len() + 1) as f64).max(CENT) + 1e-9;
+        if (sum - total.0).abs() > tolerance && (own - total.0).abs() > tolerance {
             warn(
                 r,
                 codes::SCORES_SUM,
