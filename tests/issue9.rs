@@ -451,3 +451,18 @@ fn a_placeholder_row_in_traditional_characters_is_no_indicator() {
     assert_eq!(names(&r), ["服務人次"]);
     assert_eq!(r["indicators"][0]["level1"], "產出指標");
 }
+
+#[test]
+fn a_total_row_of_the_task_table_is_no_task_and_no_score() {
+    let r = record(
+        "部门整体支出绩效自评表（2021年度）\n\
+         部门名称\t某街道\t\t\t\t\n\
+         主要任务\t预期目标\t目标完成情况\t关键指标\t指标完成情况\t任务涉及资金\n\
+         环境整治\t整治到位\t已整治\t整治次数\t5次\t100.00\n\
+         合计\t\t\t\t\t100.00\n",
+    );
+    assert_eq!(r["tasks"].as_array().unwrap().len(), 1);
+    assert_eq!(r["tasks"][0]["funds"], 100);
+    assert_eq!(r["total_score"], Value::Null);
+    assert_eq!(codes(&r), Vec::<&str>::new());
+}

@@ -316,6 +316,15 @@ impl Walker {
             self.section_row(&row, 0);
             return;
         }
+        if matches!(first_label, Some(Label::TotalScore))
+            && self.section == Some(Section::Tasks)
+            && labels::key(&first.cell.text) == "合计"
+        {
+            // The 合计 row of the 主要任务 table sums the tasks' funds: no
+            // task and no score.
+            self.consumed.extend(texts.iter().map(|t| (*t).to_string()));
+            return;
+        }
         if first_label == Some(Label::TotalScore)
             && let Some(c) = self.col(Column::Score)
         {
