@@ -184,7 +184,7 @@ pub fn is_template_text(text: &str) -> bool {
         regex::Regex::new(r"[(（]\s*\d+\s*字以[内下]\s*[)）]|^(请|对照|简要)?(填写|说明|概述|描述)")
             .expect("valid regex")
     });
-    re.is_match(text.trim())
+    re.is_match(crate::form::labels::fold_traditional(text.trim()).as_str())
 }
 
 /// The form-level checks of SPEC §Rules: `template_text` (the field is
