@@ -1,17 +1,35 @@
 //! The row walker: reads a form's grids row by row, keeps track of the
-//! section it is in and of the header of the current block, and files each
-//! cell under its field.
+//! section it is in and of the header of the current block, and hands each
+//! row to its block:
+//!
+//! - header fields and label/value pairs ([`fields`]): 部门名称, 项目名称, 主管部门,
+//!   实施单位, 总分, 自评等级, values inside label cells, the unit, the title;
+//! - the funds block ([`funds`]);
+//! - the goal block ([`goal`]);
+//! - the indicator table ([`indicators`]), including rubric tables;
+//! - the task table ([`tasks`]);
+//! - closing rows (存在问题 / 改进措施) and notes, in [`Walker::section_row`].
+//!
+//! This file is the driver: which block a row belongs to (its first cell's
+//! label, the section a merged first column continues, a header row), the
+//! block headers (two header rows merge), and the end of the form (kind,
+//! look-alikes, the coverage rule).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+mod fields;
+mod funds;
+mod goal;
+mod indicators;
+mod tasks;
 
 use super::labels::{self, Column, FundField, Label, Section};
-use super::{RawForm, RawFundSource, RawGoal, RawIndicator, RawTask, is_title, title_text};
+use super::{RawForm, RawGoal, is_title, title_text};
 use crate::normalise::number::{Amount, parse_amount};
 use crate::normalise::text::{non_empty, squash};
 use crate::record::FormKind;
 use crate::table::{Grid, Slot};
+use fields::{has_own_label, is_look_alike, is_unit_statement, unit_in};
+use funds::block_weight;
+pub(in crate::form) use indicators::{is_placeholder, strip_weight};
 
 /// Walks the blocks of one form.
 #[derive(Default)]
@@ -509,351 +527,8 @@ impl Walker {
         }
     }
 
-    fn funds_row(&mut self, row: &Row<'_>, skip: usize) {
-        let content = content(&row.slots, skip);
-        let fund_labels: Vec<(usize, FundField)> = content
-            .iter()
-            .filter_map(|s| match labels::label(&s.cell.text) {
-                Some(Label::Fund(f)) => Some((s.cell.col, f)),
-                _ => None,
-            })
-            .collect();
-        let has_numbers = content
-            .iter()
-            .any(|s| matches!(parse_amount(&s.cell.text), Amount::Number(_)));
-        if fund_labels.len() >= 2 && !has_numbers {
-            self.form.has_funds_block = true;
-            self.funds_ignored = content
-                .iter()
-                .filter(|s| labels::label(&s.cell.text).is_none() && labels::is_known(&s.cell.text))
-                .map(|s| s.cell.col)
-                .collect();
-            self.funds_header = fund_labels;
-            self.form.recognised = true;
-            return;
-        }
-        if self.funds_header.is_empty() {
-            self.pairs(content);
-            return;
-        }
-        // The row's label: its first text that is no number (`其中：` may
-        // stand in a cell of its own before the source's label). A values
-        // row with no label of its own is the total row.
-        let label_slot = content.iter().find(|s| {
-            let t = s.cell.text.trim();
-            matches!(parse_amount(t), Amount::NotANumber) && !source_label(t).is_empty()
-        });
-        if let Some(l) = label_slot {
-            // A header over the row labels (`年度预算数（万元）`, `资金来源`)
-            // names no column of values.
-            let c = l.cell.col + row.shift;
-            self.funds_header.retain(|h| h.0 != c);
-        }
-        let values: Vec<(FundField, String)> = self
-            .funds_header
-            .iter()
-            .map(|&(col, f)| (f, row.at(col).to_string()))
-            .collect();
-        for &c in &self.funds_ignored {
-            self.consumed.push(row.at(c).to_string());
-        }
-        let Some(label_slot) = label_slot else {
-            if self.form.funds.is_empty() {
-                self.form.funds = values;
-            }
-            return;
-        };
-        let label_text = label_slot.cell.text.trim();
-        if matches!(
-            labels::label(label_text),
-            Some(Label::FundsTotal | Label::TotalScore)
-        ) {
-            self.form.funds = values;
-        } else if labels::is_spending_type(label_text) {
-            // 基本支出 / 项目支出 split spending by type: no source of funds.
-            self.consumed.extend(values.into_iter().map(|v| v.1));
-        } else {
-            self.form.fund_sources.push(RawFundSource {
-                label: source_label(label_text),
-                values,
-            });
-        }
-    }
-
-    fn goal_row(&mut self, row: &Row<'_>, skip: usize) {
-        let goal = self.form.goal.get_or_insert_with(RawGoal::default);
-        let col_of = |c: Column, h: &[(usize, Column)]| h.iter().find(|x| x.1 == c).map(|x| x.0);
-        if let (Some(e), Some(a)) = (
-            col_of(Column::Expected, &self.header),
-            col_of(Column::Achieved, &self.header),
-        ) {
-            // A goal over several rows (目标1, 目标2 …) keeps them all; the
-            // adjusted goal (全年（调整）绩效目标) is the one in force when filled.
-            let adjusted =
-                col_of(Column::TargetAdjusted, &self.header).and_then(|c| non_empty(row.at(c)));
-            if adjusted.is_some() {
-                // The initial goal, superseded by the adjusted one.
-                self.consumed.push(row.at(e).to_string());
-            }
-            append(
-                &mut goal.expected,
-                adjusted.or_else(|| non_empty(row.at(e))),
-            );
-            append(&mut goal.achieved, non_empty(row.at(a)));
-            // A deviation analysis beside the goal is the form's problems.
-            if let Some(n) = col_of(Column::Note, &self.header) {
-                append(&mut self.form.problems, non_empty(row.at(n)));
-            }
-            return;
-        }
-        // Texts in order, each marked by a goal column label standing before
-        // it in the row (`年度总体目标 | … | 实际完成情况 | …`).
-        let (mut expected, mut achieved, mut marked) = (None, None, None);
-        for s in content(&row.slots, skip) {
-            let Some(text) = non_empty(&s.cell.text) else {
-                continue;
-            };
-            match labels::column(Section::Goal, &text) {
-                Some(c) => marked = Some(c),
-                None => match marked.take() {
-                    Some(Column::Expected) => expected = Some(text),
-                    Some(_) => achieved = Some(text),
-                    None if expected.is_none() => expected = Some(text),
-                    None => achieved = achieved.or(Some(text)),
-                },
-            }
-        }
-        // One text under a stated goal is what came of it.
-        // (A row with a goal label of its own — 年度绩效目标2 — states a goal.)
-        let own_label = content(&row.slots, skip).len() < row.slots.len() - skip;
-        if !own_label && goal.expected.is_some() && goal.achieved.is_none() && achieved.is_none() {
-            (expected, achieved) = (None, expected);
-        }
-        append(&mut goal.expected, expected);
-        append(&mut goal.achieved, achieved);
-    }
-
     fn col(&self, c: Column) -> Option<usize> {
         self.header.iter().find(|h| h.1 == c).map(|h| h.0)
-    }
-
-    /// The row's note columns, joined by line breaks.
-    fn notes(&self, row: &Row<'_>) -> Option<String> {
-        let notes: Vec<String> = self
-            .header
-            .iter()
-            .filter(|h| h.1 == Column::Note)
-            .filter_map(|h| non_empty(row.at(h.0)))
-            .collect();
-        (!notes.is_empty()).then(|| notes.join("\n"))
-    }
-
-    /// A rubric's criteria columns joined with ` / `; `None` when the table
-    /// has no such column.
-    fn criteria(&self, row: &Row<'_>) -> Option<String> {
-        let cols: Vec<usize> = self
-            .header
-            .iter()
-            .filter(|h| h.1 == Column::Criteria)
-            .map(|h| h.0)
-            .collect();
-        (!cols.is_empty()).then(|| {
-            cols.iter()
-                .filter_map(|&c| non_empty(row.at(c)))
-                .collect::<Vec<_>>()
-                .join(" / ")
-        })
-    }
-
-    fn indicator_row(&mut self, row: &Row<'_>) {
-        let get = |c: Option<usize>| c.map(|c| row.at(c)).and_then(non_empty);
-        // Level columns carry down: a merged cell covers the rows below it,
-        // an empty cell in a text dump means "as above".
-        // A placeholder (`……`) in a level column sets no level.
-        let level = |c: Option<usize>| {
-            c.and_then(|c| non_empty(row.at(c)))
-                .filter(|v| !is_placeholder(v))
-        };
-        if let Some(v) = level(self.col(Column::Level1)) {
-            let v = strip_weight(&v);
-            if self.level1.as_deref() != Some(v.as_str()) {
-                self.level1 = Some(v);
-                self.level2 = None;
-            }
-        }
-        if let Some(v) = level(self.col(Column::Level2)) {
-            self.level2 = Some(strip_weight(&v));
-        }
-        let Some(name) = get(self.col(Column::Name)) else {
-            // No indicator: a labelled row after the table (`备注 | …`,
-            // `总分：95 | 自评等级：优`) keeps its pairs.
-            // (A row whose first cell had to be shifted is no level row.)
-            let sets_levels = [Column::Level1, Column::Level2]
-                .iter()
-                .any(|&c| self.col(c).is_some_and(|c| !row.at(c).is_empty()));
-            if row.shift > 0 || !sets_levels {
-                // Short cells here are a label and its value, not headings.
-                self.label_pairs(&row.slots);
-            }
-            return;
-        };
-        if is_placeholder(&name) {
-            return;
-        }
-        self.form.recognised = true;
-        for h in self.header.iter().filter(|h| h.1 == Column::Ignored) {
-            self.consumed.push(row.at(h.0).to_string());
-        }
-        self.form.indicators.push(RawIndicator {
-            level1: self.level1.clone(),
-            level2: self.level2.clone(),
-            name,
-            target: get(self.col(Column::Target)).unwrap_or_default(),
-            target_op: get(self.col(Column::TargetOp)),
-            target_unit: get(self.col(Column::TargetUnit)),
-            target_adjusted: get(self.col(Column::TargetAdjusted)),
-            actual: get(self.col(Column::Actual)).unwrap_or_default(),
-            weight: get(self.col(Column::Weight)),
-            score: get(self.col(Column::Score)),
-            note: self.notes(row),
-            criteria: self.criteria(row),
-        });
-    }
-
-    fn task_row(&mut self, row: &Row<'_>) {
-        let get = |c: Option<usize>| c.map(|c| row.at(c)).and_then(non_empty);
-        let Some(name) = get(self.col(Column::Name)) else {
-            return;
-        };
-        if is_placeholder(&name) {
-            return;
-        }
-        self.seen_department = true;
-        self.form.tasks.push(RawTask {
-            name,
-            expected: get(self.col(Column::Expected)),
-            achieved: get(self.col(Column::Achieved)),
-            // Lists keep their wrap marks: a line break may be the only
-            // separator between two names (see `normalise::task`).
-            indicator_names: self
-                .col(Column::TaskIndicators)
-                .map(|c| row.at_raw(c).to_string())
-                .unwrap_or_default(),
-            indicator_values: self
-                .col(Column::TaskValues)
-                .map(|c| row.at_raw(c).to_string())
-                .unwrap_or_default(),
-            funds: get(self.col(Column::TaskFunds)).unwrap_or_default(),
-        });
-    }
-
-    /// Label/value pairs across a row: a known label takes the first
-    /// non-empty cell after it (before the next label); an unknown label
-    /// followed by a value goes to `extra`.
-    fn pairs(&mut self, slots: &[Slot<'_>]) {
-        if !is_header_row(slots) {
-            self.label_pairs(slots);
-        }
-    }
-
-    /// [`Self::pairs`] without the check for a row of headings.
-    fn label_pairs(&mut self, slots: &[Slot<'_>]) {
-        let mut i = 0;
-        while i < slots.len() {
-            let text = slots[i].cell.text.trim();
-            i += 1;
-            if text.is_empty() {
-                continue;
-            }
-            // `总分：95`, `自评等级：优`: label and value in one cell.
-            if let Some((l, v)) = text
-                .split_once([':', '：'])
-                .filter(|(l, _)| labels::label(l).is_some())
-                .or_else(|| text.rsplit_once([':', '：']))
-                && let Some(label) = labels::label(l)
-                && !matches!(label, Label::Section(_))
-                && !v.trim().is_empty()
-            {
-                self.form.recognised = true;
-                self.assign(label, v.trim().to_string());
-                continue;
-            }
-            let known = labels::label(text);
-            let mut value = String::new();
-            while i < slots.len() {
-                let t = slots[i].cell.text.trim();
-                if labels::label(t).is_some() {
-                    break;
-                }
-                i += 1;
-                if !t.is_empty() {
-                    value = t.to_string();
-                    break;
-                }
-            }
-            match known {
-                Some(Label::Extra) => {
-                    let key = text.trim_end_matches([':', '：']).trim_end();
-                    self.form.extra.entry(key.to_string()).or_insert(value);
-                }
-                Some(l) => {
-                    self.form.recognised = true;
-                    self.assign(l, value);
-                }
-                None if !value.is_empty() && !matches!(parse_amount(text), Amount::Number(_)) => {
-                    let key = text.trim_end_matches([':', '：']).trim_end();
-                    self.form.extra.entry(key.to_string()).or_insert(value);
-                }
-                None => {}
-            }
-        }
-    }
-
-    fn assign(&mut self, label: Label, value: String) {
-        let v = non_empty(&value);
-        let f = &mut self.form;
-        match label {
-            Label::DepartmentName => {
-                self.seen_department = true;
-                f.department = f.department.take().or(v);
-            }
-            Label::Department => f.department = f.department.take().or(v),
-            Label::ProjectName => {
-                self.seen_project = true;
-                f.project = f.project.take().or(v);
-            }
-            Label::Implementer => f.implementer = f.implementer.take().or(v),
-            Label::Fund(field) => f.funds.push((field, value)),
-            Label::FundsTotal => {}
-            Label::TotalScore => f.total_score = f.total_score.take().or(v),
-            Label::Grade => f.grade = f.grade.take().or(v),
-            Label::Section(Section::Problems) => f.problems = f.problems.take().or(v),
-            Label::Section(Section::Improvements) => f.improvements = f.improvements.take().or(v),
-            Label::Section(_) | Label::Extra => {}
-        }
-    }
-
-    fn unit_from_cells(&mut self, slots: &[Slot<'_>]) {
-        if self.form.unit.is_some() {
-            return;
-        }
-        for s in slots {
-            let t = labels::fold_traditional(&squash(&s.cell.text));
-            if is_unit_statement(&s.cell.text) {
-                self.form.unit = unit_in(&s.cell.text);
-                return;
-            }
-            if t.chars().count() <= 20 {
-                if t.contains("(万元)") {
-                    self.form.unit = Some("万元".into());
-                    return;
-                }
-                if t.contains("(元)") {
-                    self.form.unit = Some("元".into());
-                    return;
-                }
-            }
-        }
     }
 }
 
@@ -947,78 +622,9 @@ fn is_header_row(slots: &[Slot<'_>]) -> bool {
         }
 }
 
-/// A line that starts with a short label of its own (`填表人：张三`).
-fn has_own_label(text: &str) -> bool {
-    text.split_once([':', '：'])
-        .is_some_and(|(l, _)| (1..=6).contains(&l.trim().chars().count()))
-}
-
-/// A cell that only states the unit: `单位：万元`, `金额单位: 元`.
-fn is_unit_statement(text: &str) -> bool {
-    let t = squash(text);
-    t.chars().count() <= 8 && unit_in(&t).is_some()
-}
-
-/// `单位: 万元`, `金额单位：元` in a text line.
-fn unit_in(text: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // The unit ends there: `填报单位：元氏县教育局` names no unit.
-    let re = RE.get_or_init(|| {
-        Regex::new(r"单位\s*[:：]\s*(万元|元)(?:$|[\s)）,，;；])").expect("valid regex")
-    });
-    re.captures(&labels::fold_traditional(text))
-        .map(|c| c[1].to_string())
-}
-
-/// Rows that only hold a place: `指标2：`, `……`, printed notes `注：1.…`.
-pub(super) fn is_placeholder(name: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(指标\d*[:：]?|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
-    });
-    re.is_match(&labels::fold_traditional(&squash(name)))
-}
-
-/// The weight in a block's label: `预算执行情况（万元）（20分）` → `20`.
-fn block_weight(label: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE
-        .get_or_init(|| Regex::new(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]").expect("valid regex"));
-    re.captures(label).map(|c| c[1].to_string())
-}
-
-/// A title of a table published beside the self-evaluation forms: a
-/// 绩效目标申报表 (targets only), a 基础数据表, a 收支总表 — a table whose title
-/// names no 绩效 evaluation.
-fn is_look_alike(title: &str) -> bool {
-    let t = title_text(title);
-    let evaluates = t.contains("自评") || t.contains("评价") || t.contains("完成情况");
-    t.contains("申报")
-        || t.contains("基础数据")
-        || (t.contains("绩效目标表") && !evaluates)
-        || !(evaluates || t.contains("绩效"))
-}
-
-/// `产出指标(50分)` → `产出指标`.
-pub(super) fn strip_weight(level: &str) -> String {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"\s*[(（]\s*\d+(\.\d+)?\s*分\s*[)）]\s*$").expect("valid regex")
-    });
-    re.replace(level, "").trim().to_string()
-}
-
-/// A 其中 row's label as written, without `其中：` and trailing colons.
-fn source_label(text: &str) -> String {
-    let t = text.trim();
-    let t = t
-        .strip_prefix("其中")
-        .map_or(t, |r| r.trim_start_matches([':', '：', ' ']));
-    t.trim_end_matches([':', '：', ' ']).to_string()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::funds::source_label;
     use super::*;
 
     /// The `extra` of the one form in a tab-separated text dump.
