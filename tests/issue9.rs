@@ -466,3 +466,24 @@ fn a_total_row_of_the_task_table_is_no_task_and_no_score() {
     assert_eq!(r["total_score"], Value::Null);
     assert_eq!(codes(&r), Vec::<&str>::new());
 }
+
+#[test]
+fn spending_by_type_rows_are_no_fund_sources() {
+    // 贵州: 资金来源 rows 基本支出 / 项目支出 / 其他 split spending by type.
+    let r = record(
+        "部门（单位）整体支出绩效自评表（2022年度）\n\
+         部门（单位）名称\t某县林业局\t\t\t\t\t\n\
+         部门（单位）总体资金（万元）\t资金来源\t年初预算数（A）\t全年执行数（B）\t分值（10分）\t得分\t得分计算方法\n\
+         \t年度资金总额：\t500.00\t450.00\t10\t9\t执行率×分值\n\
+         \t基本支出\t300.00\t280.00\t\t\t\n\
+         \t项目支出\t200.00\t170.00\t\t\t\n\
+         \t其他\t0.00\t0.00\t\t\t\n",
+    );
+    assert_eq!(r["form"], "department_overall");
+    assert_eq!(
+        r["funds"],
+        json!({"initial_budget": 500, "actual": 450, "weight": 10, "score": 9})
+    );
+    assert_eq!(r["fund_sources"], json!([]));
+    assert_eq!(codes(&r), Vec::<&str>::new());
+}

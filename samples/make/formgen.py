@@ -734,6 +734,9 @@ def dept_form(rng, fam, year):
         ab = round(act * 0.6, 2)
         rows.append([Cell('基本支出'), Cell(fmtm(basic)), Cell(fmtm(ab)), Cell(''), Cell(''), Cell('', colspan=2)])
         rows.append([Cell('项目支出'), Cell(fmtm(proj)), Cell(fmtm(round(act - ab, 2))), Cell(''), Cell(''), Cell('', colspan=2)])
+        if rng.random() < 0.4:
+            rows[-4][0].rowspan += 1
+            rows.append([Cell('其他'), Cell('0.00'), Cell('0.00'), Cell(''), Cell(''), Cell('', colspan=2)])
         t['funds'] = {'initial_budget': ini, 'actual': act, 'weight': 10, 'score': sc}
         inds_total = 90
         fscore = sc

@@ -73,8 +73,12 @@ impl Walker {
             Some(Label::FundsTotal | Label::TotalScore)
         ) {
             self.form.funds = values;
-        } else if labels::is_spending_type(label_text) {
-            // 基本支出 / 项目支出 split spending by type: no source of funds.
+        } else if labels::is_spending_type(label_text)
+            || (self.spending_split && labels::key(label_text) == "其他")
+        {
+            // 基本支出 / 项目支出 (and the 其他 after them) split spending by
+            // type: no source of funds.
+            self.spending_split = true;
             self.consumed.extend(values.into_iter().map(|v| v.1));
         } else {
             self.form.fund_sources.push(RawFundSource {

@@ -50,6 +50,8 @@ pub(super) struct Walker {
     consumed: Vec<String>,
     /// Columns of the funds header that hold no field (得分计算方法, 原因).
     funds_ignored: Vec<usize>,
+    /// Whether the funds block splits spending by type (基本支出 / 项目支出).
+    spending_split: bool,
     /// Whether the last row of the block was its header (a second header
     /// row right below splits columns of the first).
     header_fresh: bool,
