@@ -487,3 +487,28 @@ fn spending_by_type_rows_are_no_fund_sources() {
     assert_eq!(r["fund_sources"], json!([]));
     assert_eq!(codes(&r), Vec::<&str>::new());
 }
+
+#[test]
+fn words_in_a_reason_column_label_no_funds_row() {
+    // A values row with no row label whose 原因 cell holds words is still the
+    // total row (was: a fund source labelled with the reason).
+    let r = record(
+        "部门整体支出绩效自评表（2022年度）\n\
+         部门名称\t某区教育局\t\t\t\t\n\
+         部门资金情况\t年初预算数\t年度预算数\t全年执行数\t预算完成率\t原因\n\
+         \t1,000.00\t1,200.00\t1,100.00\t91.67%\t部分项目延期\n",
+    );
+    assert_eq!(
+        r["funds"],
+        json!({"initial_budget": 1000, "annual_budget": 1200, "actual": 1100, "execution_rate": 91.67})
+    );
+    assert_eq!(r["fund_sources"], json!([]));
+    // The reason has no field: it is reported, not dropped.
+    assert_eq!(codes(&r), ["cells_unmapped"]);
+    assert!(
+        r["warnings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("部分项目延期")
+    );
+}

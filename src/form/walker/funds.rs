@@ -29,7 +29,12 @@ impl Walker {
             self.form.has_funds_block = true;
             self.funds_ignored = content
                 .iter()
-                .filter(|s| labels::label(&s.cell.text).is_none() && labels::is_known(&s.cell.text))
+                .filter(|s| {
+                    labels::label(&s.cell.text).is_none()
+                        && labels::is_known(&s.cell.text)
+                        // A reason written there is reported, not dropped.
+                        && labels::key(&s.cell.text) != "原因"
+                })
                 .map(|s| s.cell.col)
                 .collect();
             self.funds_header = fund_labels;
@@ -43,9 +48,14 @@ impl Walker {
         // The row's label: its first text that is no number (`其中：` may
         // stand in a cell of its own before the source's label). A values
         // row with no label of its own is the total row.
+        // Row labels stand left of the values (or in the leftmost headed
+        // column): words further right (a 原因 column) label nothing.
+        let first_value_col = self.funds_header.iter().map(|h| h.0).min().unwrap_or(0);
         let label_slot = content.iter().find(|s| {
             let t = s.cell.text.trim();
-            matches!(parse_amount(t), Amount::NotANumber) && !source_label(t).is_empty()
+            s.cell.col + row.shift <= first_value_col
+                && matches!(parse_amount(t), Amount::NotANumber)
+                && !source_label(t).is_empty()
         });
         if let Some(l) = label_slot {
             // A header over the row labels (`年度预算数（万元）`, `资金来源`)
