@@ -231,6 +231,10 @@ pub struct Indicator {
     pub score: Option<Num>,
     pub met: Option<bool>,
     pub note: Option<String>,
+    /// A rubric's explanation and scoring rule joined with ` / `: the key is
+    /// present on rubric forms only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<String>,
 }
 
 /// An indicator named in a 主要任务 row, paired with its value.

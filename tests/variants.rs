@@ -253,7 +253,8 @@ fn split_targets_with_a_repeated_unit_or_a_direction_word() {
         [
             &json!({"raw": "≥150万人次", "op": ">=", "value": 150, "unit": "万人次"}),
             &json!({"raw": "≥98%", "op": ">=", "value": 98, "unit": "%"}),
-            &json!({"raw": "正向100%", "op": null, "value": 100, "unit": "%"}),
+            // SPEC: a nature word (正向) is in no Measure.
+            &json!({"raw": "100%", "op": null, "value": 100, "unit": "%"}),
         ]
     );
     assert_eq!(r["indicators"][1]["met"], true);

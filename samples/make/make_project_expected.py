@@ -142,7 +142,8 @@ def record(key):
             l1, l2, name, sign, val, unit, act, w, sc, hand_met, note = ind
             if hand_met == 'placeholder':
                 continue
-            tg = measure(sign + val + unit)
+            # SPEC: only a comparison (or `=`) joins raw; a nature word (定性, 正向) is in no Measure
+            tg = measure((sign if sign in dict(OPS) or sign in ('=', '＝') else '') + val + unit)
             # split target: the three cells give op / value / unit directly
             tg['op'] = dict(OPS).get(sign)
             tg['value'] = number(val) if re.fullmatch(r'[\d.,]+', val) else None

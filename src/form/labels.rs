@@ -47,6 +47,9 @@ pub enum Label {
     TotalScore,
     /// 自评等级
     Grade,
+    /// A header field the record has no key for (联系人, 填报日期): its value
+    /// goes to `extra` under the label as written.
+    Extra,
 }
 
 /// Sections of a form.
@@ -80,16 +83,26 @@ pub enum Column {
     TaskIndicators,
     TaskValues,
     TaskFunds,
+    /// The adjusted target (调整指标值): in force over [`Column::Target`] when filled.
+    TargetAdjusted,
+    /// A rubric's explanation or scoring rule (指标解释, 评分标准): the indicator's `criteria`.
+    Criteria,
+    /// A column the form prints that no field holds and that is derived or
+    /// bookkeeping (序号, 得分系数, 是否核心指标, 得分计算方法): its cells are consumed.
+    Ignored,
 }
 
 /// Labels that stand in the first column or before a value.
 const LABELS: &[(&str, Label)] = &[
     ("部门名称", Label::DepartmentName),
+    ("部门(单位)名称", Label::DepartmentName),
     ("单位名称", Label::DepartmentName),
     ("预算单位", Label::DepartmentName),
     ("主管部门", Label::Department),
     ("主管单位", Label::Department),
     ("项目名称", Label::ProjectName),
+    ("专项资金名称", Label::ProjectName),
+    ("资金名称", Label::ProjectName),
     ("实施单位", Label::Implementer),
     ("项目实施单位", Label::Implementer),
     ("部门资金情况", Label::Section(Section::Funds)),
@@ -97,19 +110,33 @@ const LABELS: &[(&str, Label)] = &[
     ("部门预算执行情况", Label::Section(Section::Funds)),
     ("预算执行情况", Label::Section(Section::Funds)),
     ("项目资金", Label::Section(Section::Funds)),
+    ("资金情况", Label::Section(Section::Funds)),
+    ("部门(单位)总体资金", Label::Section(Section::Funds)),
+    ("年度预算申请", Label::Section(Section::Funds)),
     ("年度整体目标", Label::Section(Section::Goal)),
     ("年度总体目标", Label::Section(Section::Goal)),
     ("总体目标", Label::Section(Section::Goal)),
     ("年度主要目标", Label::Section(Section::Goal)),
     ("年度绩效目标", Label::Section(Section::Goal)),
+    ("当年绩效目标", Label::Section(Section::Goal)),
+    ("项目年度目标", Label::Section(Section::Goal)),
     ("年度关键指标", Label::Section(Section::Indicators)),
     ("绩效指标", Label::Section(Section::Indicators)),
     ("年度绩效指标", Label::Section(Section::Indicators)),
+    ("年度绩效指标完成情况", Label::Section(Section::Indicators)),
     ("主要任务", Label::Section(Section::Tasks)),
     ("存在问题", Label::Section(Section::Problems)),
     ("存在的问题", Label::Section(Section::Problems)),
     ("存在的问题及原因分析", Label::Section(Section::Problems)),
     ("存在问题及原因分析", Label::Section(Section::Problems)),
+    (
+        "偏差大或目标未完成原因分析",
+        Label::Section(Section::Problems),
+    ),
+    (
+        "改进措施及结果应用方案",
+        Label::Section(Section::Improvements),
+    ),
     ("改进措施", Label::Section(Section::Improvements)),
     ("整改措施", Label::Section(Section::Improvements)),
     ("下一步改进措施", Label::Section(Section::Improvements)),
@@ -118,6 +145,14 @@ const LABELS: &[(&str, Label)] = &[
     ("年度预算数", Label::Fund(FundField::AnnualBudget)),
     ("全年预算数", Label::Fund(FundField::AnnualBudget)),
     ("调整后预算数", Label::Fund(FundField::AnnualBudget)),
+    ("调整预算数", Label::Fund(FundField::AnnualBudget)),
+    ("全年(调整)预算数", Label::Fund(FundField::AnnualBudget)),
+    // 湖北: 预算数（A） is the budget after adjustment.
+    ("预算数", Label::Fund(FundField::AnnualBudget)),
+    ("年初预算", Label::Fund(FundField::InitialBudget)),
+    ("执行数", Label::Fund(FundField::Actual)),
+    ("执行率权重", Label::Fund(FundField::Weight)),
+    ("执行率得分", Label::Fund(FundField::Score)),
     ("整体支出年初预算数", Label::Fund(FundField::InitialBudget)),
     ("年初预算数", Label::Fund(FundField::InitialBudget)),
     ("实际支出数", Label::Fund(FundField::Actual)),
@@ -134,9 +169,26 @@ const LABELS: &[(&str, Label)] = &[
     ("得分", Label::Fund(FundField::Score)),
     ("年度资金总额", Label::FundsTotal),
     ("资金总额", Label::FundsTotal),
+    ("总额", Label::FundsTotal),
+    ("年度财政资金总额", Label::FundsTotal),
     ("总分", Label::TotalScore),
     ("自评总分", Label::TotalScore),
+    ("自评得分", Label::TotalScore),
+    // 合计: the total row of the funds block there, the total score below the indicators.
+    ("合计", Label::TotalScore),
     ("自评等级", Label::Grade),
+    ("联系人", Label::Extra),
+    ("部门联系人", Label::Extra),
+    ("联系电话", Label::Extra),
+    ("财政处室", Label::Extra),
+    ("填报日期", Label::Extra),
+    ("填报人", Label::Extra),
+    ("项目负责人", Label::Extra),
+    ("项目负责人及电话", Label::Extra),
+    ("项目类别", Label::Extra),
+    ("项目属性", Label::Extra),
+    ("项目类型", Label::Extra),
+    ("评价结论", Label::Grade),
     ("评价等级", Label::Grade),
 ];
 
@@ -154,6 +206,10 @@ const INDICATOR_COLUMNS: &[(&str, Column)] = &[
     ("目标值", Column::Target),
     ("指标值", Column::Target),
     ("年度目标值", Column::Target),
+    ("年初目标值", Column::Target),
+    ("年初指标值", Column::Target),
+    ("调整指标值", Column::TargetAdjusted),
+    ("全年完成值", Column::Actual),
     ("指标完成情况", Column::Actual),
     ("实际完成值", Column::Actual),
     ("实际值", Column::Actual),
@@ -162,12 +218,27 @@ const INDICATOR_COLUMNS: &[(&str, Column)] = &[
     ("实际完成情况", Column::Actual),
     ("分值", Column::Weight),
     ("权重", Column::Weight),
+    ("参考分值", Column::Weight),
+    ("指标分值", Column::Weight),
+    ("指标权重", Column::Weight),
     ("得分", Column::Score),
     ("自评得分", Column::Score),
+    ("指标得分", Column::Score),
+    ("指标解释", Column::Criteria),
+    ("评分标准", Column::Criteria),
+    ("指标说明及评分标准", Column::Criteria),
+    ("评分办法", Column::Criteria),
+    ("序号", Column::Ignored),
+    ("得分系数", Column::Ignored),
+    ("是否核心指标", Column::Ignored),
+    ("得分计算方法", Column::Ignored),
     ("偏差原因分析及改进措施", Column::Note),
     ("偏差原因分析", Column::Note),
     ("未完成原因分析", Column::Note),
     ("未完成原因及改进措施", Column::Note),
+    ("未完成原因分析及改进措施", Column::Note),
+    ("未完成原因及拟采取的改进措施", Column::Note),
+    ("偏差大或目标未完成原因分析", Column::Note),
     // A note split over columns, or a remarks column: each is a note.
     ("改进措施", Column::Note),
     ("备注", Column::Note),
@@ -187,7 +258,16 @@ const GOAL_COLUMNS: &[(&str, Column)] = &[
     ("实际完成情况", Column::Achieved),
     ("总体目标完成情况", Column::Achieved),
     ("年度总体目标完成情况综述", Column::Achieved),
+    ("年度总体目标完成情况", Column::Achieved),
     ("目标完成情况", Column::Achieved),
+    ("项目年度目标", Column::Expected),
+    ("年度目标完成情况", Column::Achieved),
+    ("年初绩效目标", Column::Expected),
+    ("全年(调整)绩效目标", Column::TargetAdjusted),
+    ("全年目标实际完成情况", Column::Achieved),
+    ("年度绩效目标", Column::Expected),
+    // A deviation analysis beside the goal is the form's problems.
+    ("偏差原因分析及改进措施", Column::Note),
 ];
 
 /// Column headers of the 主要任务 table.
@@ -223,7 +303,7 @@ const FUND_SOURCES: &[(&str, crate::record::FundSourceKind)] = {
 /// no trailing colon, no unit/letter/weight suffix in brackets.
 #[must_use]
 pub fn key(label: &str) -> String {
-    let mut k = squash(label);
+    let mut k: String = squash(label).chars().map(simplified).collect();
     if let Some(rest) = k.strip_prefix("其中")
         && !rest.is_empty()
     {
@@ -246,13 +326,18 @@ pub fn key(label: &str) -> String {
 
 /// Bracketed suffixes that do not change what a label means.
 fn is_suffix(inner: &str) -> bool {
-    matches!(inner, "万元" | "元" | "%" | "百分比" | "分")
+    matches!(
+        inner,
+        "万元" | "元" | "%" | "百分比" | "分" | "盖章" | "签章" | "签字" | "公章"
+    )
         // Column letters and formulas: (A), (B/A), (B/A×100%), (C=B/A).
         || (inner.chars().count() <= 12
             && inner.chars().any(|c| c.is_ascii_uppercase())
             && inner
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "/*×%.+-=".contains(c)))
+        // A scoring formula: (20分*执行率).
+        || (inner.contains('分') && inner.contains(['*', '×']))
         || inner
             .strip_suffix('分')
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
@@ -282,10 +367,196 @@ fn dict() -> &'static Dict {
     })
 }
 
-/// What a label means, if the dictionary knows it.
+/// What a label means, if the dictionary knows it. A prefix naming the
+/// level of government (`县级主管部门`) and a number after a label of a
+/// numbered block (`年度绩效目标1`) do not change it.
 #[must_use]
 pub fn label(text: &str) -> Option<Label> {
-    dict().labels.get(&key(text)).copied()
+    let labels = &dict().labels;
+    let k = key(text);
+    if let Some(l) = labels.get(&k) {
+        return Some(*l);
+    }
+    let unprefixed = LEVEL_PREFIXES
+        .iter()
+        .find_map(|p| k.strip_prefix(p))
+        .filter(|r| !r.is_empty());
+    if let Some(l) = unprefixed.and_then(|r| labels.get(r)) {
+        return Some(*l);
+    }
+    let unnumbered = k.trim_end_matches(|c: char| c.is_ascii_digit());
+    match labels.get(unnumbered) {
+        Some(l @ Label::Section(_)) if unnumbered.len() < k.len() => Some(*l),
+        _ => None,
+    }
+}
+
+/// Prefixes naming the level of government before a label.
+const LEVEL_PREFIXES: &[&str] = &["省级", "市级", "县级", "区级", "乡级", "镇级", "本级"];
+
+/// Traditional characters that occur in the dictionary's labels, folded to
+/// simplified (mirrors of the pages in traditional characters exist). Only
+/// label lookup folds; texts keep their characters.
+const TRADITIONAL: &[(char, char)] = &[
+    ('萬', '万'),
+    ('項', '项'),
+    ('資', '资'),
+    ('預', '预'),
+    ('執', '执'),
+    ('實', '实'),
+    ('際', '际'),
+    ('績', '绩'),
+    ('標', '标'),
+    ('級', '级'),
+    ('門', '门'),
+    ('稱', '称'),
+    ('單', '单'),
+    ('評', '评'),
+    ('總', '总'),
+    ('體', '体'),
+    ('務', '务'),
+    ('問', '问'),
+    ('題', '题'),
+    ('進', '进'),
+    ('調', '调'),
+    ('額', '额'),
+    ('設', '设'),
+    ('達', '达'),
+    ('況', '况'),
+    ('滿', '满'),
+    ('質', '质'),
+    ('時', '时'),
+    ('經', '经'),
+    ('濟', '济'),
+    ('會', '会'),
+    ('態', '态'),
+    ('續', '续'),
+    ('響', '响'),
+    ('對', '对'),
+    ('財', '财'),
+    ('撥', '拨'),
+    ('結', '结'),
+    ('轉', '转'),
+    ('專', '专'),
+    ('戶', '户'),
+    ('發', '发'),
+    ('劃', '划'),
+    ('計', '计'),
+    ('內', '内'),
+    ('報', '报'),
+    ('編', '编'),
+    ('號', '号'),
+    ('數', '数'),
+    ('當', '当'),
+    ('費', '费'),
+    ('準', '准'),
+    ('確', '确'),
+    ('帶', '带'),
+    ('動', '动'),
+    ('眾', '众'),
+    ('處', '处'),
+    ('長', '长'),
+    ('養', '养'),
+    ('護', '护'),
+    ('範', '范'),
+    ('製', '制'),
+    ('業', '业'),
+    ('廣', '广'),
+    ('電', '电'),
+    ('遊', '游'),
+    ('鄉', '乡'),
+    ('鎮', '镇'),
+    ('區', '区'),
+    ('縣', '县'),
+    ('應', '应'),
+    ('與', '与'),
+    ('為', '为'),
+    ('據', '据'),
+    ('擬', '拟'),
+    ('說', '说'),
+    ('負', '负'),
+    ('責', '责'),
+    ('話', '话'),
+    ('請', '请'),
+    ('値', '值'),
+    ('兌', '兑'),
+    ('現', '现'),
+    ('決', '决'),
+    ('產', '产'),
+    ('來', '来'),
+    ('權', '权'),
+    ('餘', '余'),
+    ('並', '并'),
+    ('義', '义'),
+    ('學', '学'),
+    ('醫', '医'),
+    ('衛', '卫'),
+];
+
+/// A text with the traditional characters of the labels folded to
+/// simplified (for recognising labels and titles; texts keep theirs).
+#[must_use]
+pub fn fold_traditional(s: &str) -> String {
+    s.chars().map(simplified).collect()
+}
+
+/// A traditional character of the labels folded to simplified.
+fn simplified(c: char) -> char {
+    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let map = MAP.get_or_init(|| TRADITIONAL.iter().copied().collect());
+    map.get(&c).copied().unwrap_or(c)
+}
+
+/// Column headers and row labels the form prints that hold no field and
+/// whose cells are derived or bookkeeping.
+const IGNORED: &[&str] = &[
+    "资金来源",
+    "原因",
+    "得分计算方法",
+    "序号",
+    "得分系数",
+    "是否核心指标",
+    "其中",
+];
+
+#[cfg(test)]
+mod known_tests {
+    #[test]
+    fn printed_columns_and_lone_qizhong_are_known() {
+        assert!(super::is_known("其中："));
+        assert!(super::is_known("得分计算方法"));
+        assert!(super::is_known("實施單位（盖章）"));
+        assert!(!super::is_known("养护绿地面积"));
+    }
+}
+
+/// Whether the dictionary knows `text` as a label or a column header of any
+/// section (or as a printed column that holds no field).
+#[must_use]
+pub fn is_known(text: &str) -> bool {
+    let k = key(text);
+    // `其中：` alone in a cell before a source's label folds to nothing.
+    let k = if k.is_empty() {
+        squash(text).trim_end_matches([':', '：']).to_string()
+    } else {
+        k
+    };
+    label(text).is_some()
+        || [Section::Indicators, Section::Goal, Section::Tasks]
+            .iter()
+            .any(|&s| column(s, text).is_some())
+        || IGNORED.contains(&k.as_str())
+        || is_spending_type(text)
+}
+
+/// Rows of a funds block that split spending by type (基本支出 / 项目支出):
+/// not sources of funds.
+#[must_use]
+pub fn is_spending_type(text: &str) -> bool {
+    matches!(
+        key(text).as_str(),
+        "基本支出" | "项目支出" | "人员经费" | "公用经费"
+    )
 }
 
 /// What a column header means within `section`.

@@ -5,6 +5,7 @@
 //! position alone. The output is still text: numbers, measures and checks
 //! are the next stage's ([`crate::normalise`]).
 
+mod coverage;
 pub mod labels;
 mod walker;
 
@@ -40,6 +41,12 @@ pub struct RawForm {
     pub tables: Vec<Grid>,
     /// Whether any label of the dictionary was seen.
     pub recognised: bool,
+    /// Whether the form has a funds block (a section label or funds header).
+    pub has_funds_block: bool,
+    /// The weight total the form prints on its total row (`总分 | 100 | 96.5`).
+    pub weight_total: Option<String>,
+    /// Texts of non-empty cells of a recognised form that no field took.
+    pub unmapped: Vec<String>,
 }
 
 /// A 其中 row of the funds block.
@@ -68,10 +75,15 @@ pub struct RawIndicator {
     pub target_op: Option<String>,
     /// The unit column of a split target (度量单位 / 计量单位).
     pub target_unit: Option<String>,
+    /// The adjusted target (调整指标值), in force over `target` when filled.
+    pub target_adjusted: Option<String>,
     pub actual: String,
     pub weight: Option<String>,
     pub score: Option<String>,
     pub note: Option<String>,
+    /// A rubric's explanation and scoring rule, joined with ` / `; `Some`
+    /// (possibly empty) on rubric forms only.
+    pub criteria: Option<String>,
 }
 
 /// One 主要任务 row, as text.
@@ -104,7 +116,7 @@ pub fn title_text(text: &str) -> &str {
 /// come first.
 #[must_use]
 pub fn is_title(text: &str) -> bool {
-    let t = crate::normalise::text::squash(title_text(text));
+    let t = labels::fold_traditional(&crate::normalise::text::squash(title_text(text)));
     if t.chars().count() > 80 || t.contains([',', '。', ':', ';']) {
         return false;
     }

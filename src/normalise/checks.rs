@@ -200,3 +200,198 @@ mod tests {
         assert!(check(&n).is_empty());
     }
 }
+
+/// What the form stage saw that the record does not hold: cells no field
+/// took, whether there was a funds block, the printed weight total.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    pub unmapped: Vec<String>,
+    pub has_funds_block: bool,
+    pub weight_total: Option<f64>,
+}
+
+fn warn(r: &mut crate::record::Record, code: &str, field: &str, message: String) {
+    r.warnings.push(crate::record::Warning {
+        code: code.to_string(),
+        message,
+        field: Some(field.to_string()),
+    });
+}
+
+/// A cell that still holds the template's instruction
+/// (`对照年度目标,说明相关任务目标的完成情况(100字以内)`).
+#[must_use]
+pub fn is_template_text(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"[(（]\s*\d+\s*字以[内下]\s*[)）]|^(请|对照|简要)?(填写|说明|概述|描述)")
+            .expect("valid regex")
+    });
+    re.is_match(crate::form::labels::fold_traditional(text.trim()).as_str())
+}
+
+/// The form-level checks of SPEC §Rules: `template_text` (the field is
+/// nulled), `cells_unmapped`, `funds_unmapped`, `weights_sum`, `scores_sum`,
+/// `fund_sources_sum`.
+pub fn form_checks(r: &mut crate::record::Record, c: &Coverage) {
+    use super::codes;
+    // Template instructions left in cells.
+    let mut found = Vec::new();
+    let mut check = |slot: &mut Option<String>, path: String| {
+        if slot.as_deref().is_some_and(is_template_text) {
+            found.push((path, slot.take().unwrap_or_default()));
+        }
+    };
+    if let Some(g) = r.goal.as_mut() {
+        check(&mut g.expected, "goal.expected".into());
+        check(&mut g.achieved, "goal.achieved".into());
+    }
+    check(&mut r.problems, "problems".into());
+    check(&mut r.improvements, "improvements".into());
+    for (i, t) in r.tasks.iter_mut().enumerate() {
+        check(&mut t.expected, format!("tasks[{i}].expected"));
+        check(&mut t.achieved, format!("tasks[{i}].achieved"));
+    }
+    for (i, ind) in r.indicators.iter_mut().enumerate() {
+        check(&mut ind.note, format!("indicators[{i}].note"));
+    }
+    for (path, text) in found {
+        warn(
+            r,
+            codes::TEMPLATE_TEXT,
+            &path,
+            format!("the template's instruction is still in the cell: {text:?}"),
+        );
+    }
+    if !c.unmapped.is_empty() {
+        let quoted: Vec<String> = c
+            .unmapped
+            .iter()
+            .take(5)
+            .map(|t| format!("{t:?}"))
+            .collect();
+        let more = c.unmapped.len().saturating_sub(5);
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        warn(
+            r,
+            codes::CELLS_UNMAPPED,
+            "tables",
+            format!(
+                "{} cell(s) no field took: {}{tail}",
+                c.unmapped.len(),
+                quoted.join(", ")
+            ),
+        );
+    }
+    let f = &r.funds;
+    let any_funds = [
+        f.initial_budget,
+        f.annual_budget,
+        f.actual,
+        f.adjustment,
+        f.general_public_budget,
+        f.execution_rate,
+        f.adjustment_rate,
+    ]
+    .iter()
+    .any(|v| matches!(v, Some(Some(_))))
+        || r.fund_sources
+            .iter()
+            .any(|s| s.annual_budget.flatten().is_some() || s.actual.flatten().is_some());
+    if c.has_funds_block && !any_funds {
+        warn(
+            r,
+            codes::FUNDS_UNMAPPED,
+            "funds",
+            "the form has a funds block but no funds value was read".into(),
+        );
+    }
+    let weights: Vec<f64> = r
+        .indicators
+        .iter()
+        .filter_map(|i| i.weight.map(|w| w.0))
+        .collect();
+    if let Some(total) = c.weight_total
+        && !weights.is_empty()
+    {
+        // The printed total may or may not count the funds block's weight.
+        let own: f64 = weights.iter().sum();
+        let sum = own + r.funds.weight.flatten().map_or(0.0, |w| w.0);
+        if (sum - total).abs() > CENT + 1e-9 && (own - total).abs() > CENT + 1e-9 {
+            warn(
+                r,
+                codes::WEIGHTS_SUM,
+                "indicators",
+                format!("weights add up to {sum} but the form prints {total}"),
+            );
+        }
+    }
+    let scores: Vec<f64> = r
+        .indicators
+        .iter()
+        .filter_map(|i| i.score.map(|s| s.0))
+        .collect();
+    if let Some(total) = r.total_score
+        && !scores.is_empty()
+    {
+        let own: f64 = scores.iter().sum();
+        let sum = own + r.funds.score.flatten().map_or(0.0, |s| s.0);
+        // Scores are shown to the cent: the sum may carry one cent of rounding per term.
+        let tolerance = (0.01 * (scores.len() + 1) as f64).max(CENT) + 1e-9;
+        if (sum - total.0).abs() > tolerance && (own - total.0).abs() > tolerance {
+            warn(
+                r,
+                codes::SCORES_SUM,
+                "total_score",
+                format!("scores add up to {sum:.2} but total_score is {}", total.0),
+            );
+        }
+    }
+    if !r.fund_sources.is_empty() {
+        type Get = fn(&crate::record::FundSource) -> Option<f64>;
+        let cols: [(&str, Get, Option<f64>); 3] = [
+            (
+                "initial_budget",
+                |s| s.initial_budget.flatten().map(|v| v.0),
+                r.funds.initial_budget.flatten().map(|v| v.0),
+            ),
+            (
+                "annual_budget",
+                |s| s.annual_budget.flatten().map(|v| v.0),
+                r.funds.annual_budget.flatten().map(|v| v.0),
+            ),
+            (
+                "actual",
+                |s| s.actual.flatten().map(|v| v.0),
+                r.funds.actual.flatten().map(|v| v.0),
+            ),
+        ];
+        let mut bad = Vec::new();
+        for (name, get, total) in cols {
+            let Some(total) = total else { continue };
+            let parts: Vec<Option<f64>> = r.fund_sources.iter().map(get).collect();
+            if parts.iter().all(Option::is_none) {
+                continue;
+            }
+            let sum: f64 = parts.iter().flatten().sum();
+            if (sum - total).abs() > CENT + 1e-9 {
+                bad.push(format!("{name}: sources {sum:.2} vs total {total:.2}"));
+            }
+        }
+        if !bad.is_empty() {
+            warn(
+                r,
+                codes::FUND_SOURCES_SUM,
+                "fund_sources",
+                format!(
+                    "the 其中 rows do not add up to the total row ({})",
+                    bad.join("; ")
+                ),
+            );
+        }
+    }
+}

@@ -31,6 +31,12 @@ pub mod codes {
     pub const NOT_A_NUMBER: &str = "not_a_number";
     /// The form's text is mostly undecodable or implausible (or holds U+FFFD).
     pub const GARBLED_TEXT: &str = "garbled_text";
+    pub const CELLS_UNMAPPED: &str = "cells_unmapped";
+    pub const FUNDS_UNMAPPED: &str = "funds_unmapped";
+    pub const WEIGHTS_SUM: &str = "weights_sum";
+    pub const SCORES_SUM: &str = "scores_sum";
+    pub const FUND_SOURCES_SUM: &str = "fund_sources_sum";
+    pub const TEMPLATE_TEXT: &str = "template_text";
 }
 
 /// Build the record of one recognised form.
@@ -77,6 +83,17 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         .and_then(year_in)
         .or_else(|| raw.header_lines.iter().find_map(|l| year_in(l)));
     let keep_tables = keep_tables || kind == FormKind::Unknown;
+    let coverage = checks::Coverage {
+        unmapped: raw.unmapped.clone(),
+        has_funds_block: raw.has_funds_block,
+        weight_total: raw
+            .weight_total
+            .as_deref()
+            .and_then(|w| match parse_amount(w) {
+                Amount::Number(s) => Some(s.value),
+                _ => None,
+            }),
+    };
     let mut record = Record {
         schema: SCHEMA.to_string(),
         source: Source {
@@ -110,6 +127,9 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         tables: keep_tables.then_some(raw.tables),
         warnings,
     };
+    if kind != FormKind::Unknown {
+        checks::form_checks(&mut record, &coverage);
+    }
     garbled(&mut record);
     record
 }
@@ -234,10 +254,16 @@ fn consistency(n: &FundNumbers, path: &str, warnings: &mut Vec<Warning>) {
 /// with is not added twice; a sign cell holding a word, not a comparison
 /// (`正向`, `定性`), stays in `raw` but is no part of the number.
 fn split_target(r: &RawIndicator) -> Option<crate::record::Measure> {
+    // The adjusted target (调整指标值) is the one in force when filled.
+    let target = r
+        .target_adjusted
+        .as_deref()
+        .filter(|t| !number::is_blank(t))
+        .unwrap_or(&r.target);
     if r.target_op.is_none() && r.target_unit.is_none() {
-        return parse_measure(&r.target);
+        return parse_measure(target);
     }
-    let value = r.target.trim();
+    let value = target.trim();
     let unit = r
         .target_unit
         .as_deref()
@@ -249,19 +275,25 @@ fn split_target(r: &RawIndicator) -> Option<crate::record::Measure> {
     if sign.is_empty() || measure::is_sign(sign) {
         return parse_measure(&raw);
     }
+    // A nature word (定量, 正向) is in no Measure.
     parse_measure(&format!("{value}{unit}"))
-        .map(|m| crate::record::Measure {
-            raw: raw.clone(),
-            ..m
-        })
-        .or_else(|| parse_measure(&raw))
 }
 
 fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicator {
     let target = split_target(r);
-    let actual = parse_measure(&r.actual);
+    let mut actual = parse_measure(&r.actual);
+    // A unit column is the unit of the row: a bare number under `%` is in %.
+    if let (Some(a), Some(u)) = (actual.as_mut(), r.target_unit.as_deref())
+        && a.value.is_some()
+        && a.unit.is_none()
+        && !number::is_blank(u)
+    {
+        a.unit = Some(text::nfkc(u.trim()));
+    }
     let met = match met::decide(target.as_ref(), actual.as_ref()) {
         Ok(m) => Some(m),
+        // A rubric has no target: nothing to decide, nothing to warn of.
+        Err(_) if r.criteria.is_some() && target.is_none() && actual.is_none() => None,
         Err(why) => {
             warnings.push(Warning {
                 code: codes::MET_UNDETERMINED.into(),
@@ -287,6 +319,7 @@ fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicat
             .and_then(|s| number(s, &format!("indicators[{i}].score"), warnings)),
         met,
         note: r.note.as_deref().and_then(non_empty),
+        criteria: r.criteria.clone(),
     }
 }
 
@@ -592,9 +625,9 @@ mod tests {
             (Some(crate::record::Op::Ge), Some(Num(98.0)), Some("%"))
         );
         // 正向 (higher is better) is no comparison the form writes: op null,
-        // the number still read, the word kept in raw.
+        // the number still read, the word in no Measure (SPEC).
         let t = target("正向", "100", "%");
-        assert_eq!(t.raw, "正向100%");
+        assert_eq!(t.raw, "100%");
         assert_eq!(
             (t.op, t.value, t.unit.as_deref()),
             (None, Some(Num(100.0)), Some("%"))
@@ -605,7 +638,7 @@ mod tests {
             ("＝100%", None, Some(Num(100.0)))
         );
         let t = target("定性", "明显提升", "");
-        assert_eq!((t.raw.as_str(), t.value), ("定性明显提升", None));
+        assert_eq!((t.raw.as_str(), t.value), ("明显提升", None));
     }
 
     #[test]

@@ -1,17 +1,35 @@
 //! The row walker: reads a form's grids row by row, keeps track of the
-//! section it is in and of the header of the current block, and files each
-//! cell under its field.
+//! section it is in and of the header of the current block, and hands each
+//! row to its block:
+//!
+//! - header fields and label/value pairs ([`fields`]): 部门名称, 项目名称, 主管部门,
+//!   实施单位, 总分, 自评等级, values inside label cells, the unit, the title;
+//! - the funds block ([`funds`]);
+//! - the goal block ([`goal`]);
+//! - the indicator table ([`indicators`]), including rubric tables;
+//! - the task table ([`tasks`]);
+//! - closing rows (存在问题 / 改进措施) and notes, in [`Walker::section_row`].
+//!
+//! This file is the driver: which block a row belongs to (its first cell's
+//! label, the section a merged first column continues, a header row), the
+//! block headers (two header rows merge), and the end of the form (kind,
+//! look-alikes, the coverage rule).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+mod fields;
+mod funds;
+mod goal;
+mod indicators;
+mod tasks;
 
 use super::labels::{self, Column, FundField, Label, Section};
-use super::{RawForm, RawFundSource, RawGoal, RawIndicator, RawTask, is_title, title_text};
+use super::{RawForm, RawGoal, is_title, title_text};
 use crate::normalise::number::{Amount, parse_amount};
 use crate::normalise::text::{non_empty, squash};
 use crate::record::FormKind;
 use crate::table::{Grid, Slot};
+use fields::{has_own_label, is_look_alike, is_unit_statement, unit_in};
+use funds::block_weight;
+pub(in crate::form) use indicators::{is_placeholder, strip_weight};
 
 /// Walks the blocks of one form.
 #[derive(Default)]
@@ -26,6 +44,17 @@ pub(super) struct Walker {
     level2: Option<String>,
     seen_department: bool,
     seen_project: bool,
+    /// A weight printed only in the funds block's label (`预算执行情况（20分）`).
+    funds_block_weight: Option<String>,
+    /// Texts taken without a field (derived columns, spending-type rows).
+    consumed: Vec<String>,
+    /// Columns of the funds header that hold no field (得分计算方法, 原因).
+    funds_ignored: Vec<usize>,
+    /// Whether the funds block splits spending by type (基本支出 / 项目支出).
+    spending_split: bool,
+    /// Whether the last row of the block was its header (a second header
+    /// row right below splits columns of the first).
+    header_fresh: bool,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -100,6 +129,9 @@ impl Walker {
         match labels::label(&s.cell.text) {
             Some(Label::DepartmentName) => self.seen_department || self.seen_project,
             Some(Label::ProjectName) => self.seen_project || self.seen_department,
+            // A header field this form already holds (`主管部门` heads 重庆's form).
+            Some(Label::Department) => self.form.department.is_some(),
+            Some(Label::Implementer) => self.form.implementer.is_some(),
             _ => false,
         }
     }
@@ -110,7 +142,11 @@ impl Walker {
             // Text after the tables (notes, signatures) is not a field.
             return;
         }
-        if self.form.title.is_none() && is_title(text) {
+        if is_title(text) && self.form.title.is_some() {
+            // A notice line above (`…关于公开…自评表的说明`) named a form too:
+            // the table's own heading is the line nearest to it.
+            self.form.title = Some(title_text(text).to_string());
+        } else if self.form.title.is_none() && is_title(text) {
             // What came before the title (a prose page, 附件2) is no part of the form.
             self.form.header_lines.clear();
             self.form.pages = None;
@@ -146,18 +182,68 @@ impl Walker {
     }
 
     pub(super) fn finish(mut self) -> RawForm {
-        let title = self.form.title.as_deref().map(squash).unwrap_or_default();
-        self.form.kind = Some(
-            if title.contains("项目支出") || (self.seen_project && !title.contains("整体支出"))
-            {
-                FormKind::Project
-            } else if title.contains("整体支出") || self.seen_department {
-                FormKind::DepartmentOverall
-            } else {
-                FormKind::Unknown
-            },
-        );
+        let title = self
+            .form
+            .title
+            .as_deref()
+            .map(|t| labels::fold_traditional(&squash(t)))
+            .unwrap_or_default();
+        if let Some(w) = self.funds_block_weight.take()
+            && !self.form.funds.is_empty()
+            && !self.form.funds.iter().any(|f| f.0 == FundField::Weight)
+        {
+            self.form.funds.push((FundField::Weight, w));
+        }
+        if !title.is_empty() && is_look_alike(&title) {
+            self.form.kind = Some(FormKind::Unknown);
+            self.demote_to_extra();
+            return self.form;
+        }
+        let whole = title.contains("整体");
+        let kind = if title.contains("项目支出")
+            || (!whole && (title.contains("项目") || self.seen_project))
+        {
+            FormKind::Project
+        } else if whole || self.seen_department {
+            FormKind::DepartmentOverall
+        } else {
+            FormKind::Unknown
+        };
+        self.form.kind = Some(kind);
+        if kind != FormKind::Unknown {
+            self.form.unmapped = super::coverage::unmapped(&self.form, &self.consumed);
+        }
         self.form
+    }
+
+    /// A look-alike table: its labelled fields go to `extra`, no field of
+    /// a self-evaluation is filled.
+    fn demote_to_extra(&mut self) {
+        let f = &mut self.form;
+        for (key, value) in [
+            ("部门名称", f.department.take()),
+            ("项目名称", f.project.take()),
+            ("实施单位", f.implementer.take()),
+            ("总分", f.total_score.take()),
+            ("等级", f.grade.take()),
+            ("存在问题", f.problems.take()),
+            ("改进措施", f.improvements.take()),
+        ] {
+            if let Some(v) = value {
+                f.extra.entry(key.to_string()).or_insert(v);
+            }
+        }
+        if let Some(g) = f.goal.take() {
+            for (key, v) in [("年度目标", g.expected), ("完成情况", g.achieved)] {
+                if let Some(v) = v {
+                    f.extra.entry(key.to_string()).or_insert(v);
+                }
+            }
+        }
+        f.funds.clear();
+        f.fund_sources.clear();
+        f.indicators.clear();
+        f.tasks.clear();
     }
 
     fn row(&mut self, grid: &Grid, raw: &Grid, r: usize) {
@@ -199,6 +285,47 @@ impl Walker {
         } else {
             None
         };
+        if !matches!(self.section, Some(Section::Indicators | Section::Tasks))
+            && let Some(h) = header(Section::Indicators, &slots)
+            && h.iter().any(|c| c.1 == Column::Name)
+            && h.len() >= 3
+        {
+            // An indicator table without a section label of its own
+            // (一级指标 | 二级指标 | 三级指标 | … as its first row, or under a
+            // goal block's label, or with an empty first cell).
+            self.form.recognised = true;
+            self.enter(Section::Indicators);
+            self.set_header(h);
+            return;
+        }
+        if let Some(Label::Section(s)) = first_label
+            && self.section == Some(s)
+            && !self.header.is_empty()
+            && matches!(s, Section::Indicators | Section::Tasks)
+        {
+            // The section's label cell again (repeated at the top of a new
+            // page): the block goes on.
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
+            self.section_row(&row, 1);
+            return;
+        }
+        if self.section == Some(Section::Funds)
+            && !self.funds_header.is_empty()
+            && matches!(first_label, Some(Label::FundsTotal | Label::TotalScore))
+        {
+            // The total row of a funds block without a section column.
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
+            self.funds_row(&row, 0);
+            return;
+        }
         if first.cell.col == 0 && !first.starts_here && self.section.is_some() {
             // The merged first column continues: same section.
             let row = Row {
@@ -212,12 +339,25 @@ impl Walker {
         if let Some(Label::Section(section)) = first_label {
             self.form.recognised = true;
             self.enter(section);
+            if section == Section::Funds {
+                self.form.has_funds_block = true;
+                self.funds_block_weight = block_weight(&first.cell.text);
+            }
             let row = Row {
                 slots,
                 shift: 0,
                 raw,
             };
             self.section_row(&row, 0);
+            return;
+        }
+        if matches!(first_label, Some(Label::TotalScore))
+            && self.section == Some(Section::Tasks)
+            && labels::key(&first.cell.text) == "合计"
+        {
+            // The 合计 row of the 主要任务 table sums the tasks' funds: no
+            // task and no score.
+            self.consumed.extend(texts.iter().map(|t| (*t).to_string()));
             return;
         }
         if first_label == Some(Label::TotalScore)
@@ -231,6 +371,9 @@ impl Walker {
             };
             self.form.recognised = true;
             self.form.total_score = non_empty(row.at(c));
+            if let Some(w) = self.col(Column::Weight) {
+                self.form.weight_total = non_empty(row.at(w));
+            }
             if self.form.total_score.is_none() {
                 // A compressed row (`总分 | 100 | 96.5 | 自评等级 | 优`): the
                 // last number before the next label is the score.
@@ -239,12 +382,16 @@ impl Walker {
                     .iter()
                     .position(|s| labels::label(&s.cell.text).is_some())
                     .unwrap_or(rest.len());
-                self.form.total_score = rest[..end]
+                let numbers: Vec<&str> = rest[..end]
                     .iter()
-                    .rev()
                     .map(|s| s.cell.text.trim())
-                    .find(|t| matches!(parse_amount(t), Amount::Number(_)))
-                    .map(str::to_string);
+                    .filter(|t| matches!(parse_amount(t), Amount::Number(_)))
+                    .collect();
+                self.form.total_score = numbers.last().map(|t| (*t).to_string());
+                // `总分 | 100 | 96.5`: the number before the score is the weight total.
+                if let [w, _] = numbers.as_slice() {
+                    self.form.weight_total = Some((*w).to_string());
+                }
                 self.pairs(&rest[end..]);
             }
             return;
@@ -259,19 +406,14 @@ impl Walker {
             self.pairs(&slots);
             return;
         }
-        if self.section != Some(Section::Indicators)
-            && let Some(h) = header(Section::Indicators, &slots)
-            && h.iter().any(|c| c.1 == Column::Name)
-            && h.len() >= 3
-        {
-            // An indicator table without a section label of its own
-            // (一级指标 | 二级指标 | 三级指标 | … as its first row).
-            self.form.recognised = true;
-            self.enter(Section::Indicators);
-            self.header = h;
-            return;
-        }
         match self.section {
+            Some(s @ (Section::Indicators | Section::Tasks))
+                if self.header.is_empty()
+                    && let Some(h) = header(s, &slots) =>
+            {
+                // The header row under a section label that spans the row above.
+                self.set_header(h);
+            }
             Some(Section::Indicators | Section::Tasks) if !self.header.is_empty() => {
                 let shift = self.lost_tab_shift(&first);
                 let row = Row { slots, shift, raw };
@@ -332,10 +474,29 @@ impl Walker {
         usize::from(first.cell.col == 0 && !first.cell.text.trim().is_empty() && header_start > 0)
     }
 
+    /// A header row. Right below another header row it splits columns of the
+    /// first (丽江: 指标性质 | 指标值 | 度量单位 under 年度指标值): its columns
+    /// replace the ones they split, the others stay.
+    fn set_header(&mut self, h: Vec<(usize, Column)>) {
+        if self.header_fresh && !self.header.is_empty() {
+            self.header.retain(|(col, c)| {
+                !h.iter()
+                    .any(|(nc, n)| nc == col || (n == c && *n != Column::Note))
+            });
+            self.header.extend(h);
+            self.header.sort_by_key(|h| h.0);
+        } else {
+            self.header = h;
+        }
+        self.header_fresh = true;
+    }
+
     fn enter(&mut self, section: Section) {
         self.section = Some(section);
         self.header.clear();
         self.funds_header.clear();
+        self.funds_ignored.clear();
+        self.header_fresh = false;
         self.level1 = None;
         self.level2 = None;
     }
@@ -370,9 +531,10 @@ impl Walker {
             Section::Funds => self.funds_row(row, skip),
             Section::Goal | Section::Indicators | Section::Tasks => {
                 if let Some(h) = header(section, &row.slots) {
-                    self.header = h;
+                    self.set_header(h);
                     return;
                 }
+                self.header_fresh = false;
                 match section {
                     Section::Goal => self.goal_row(row, skip),
                     Section::Indicators => self.indicator_row(row),
@@ -382,279 +544,8 @@ impl Walker {
         }
     }
 
-    fn funds_row(&mut self, row: &Row<'_>, skip: usize) {
-        let content = content(&row.slots, skip);
-        let fund_labels: Vec<(usize, FundField)> = content
-            .iter()
-            .filter_map(|s| match labels::label(&s.cell.text) {
-                Some(Label::Fund(f)) => Some((s.cell.col, f)),
-                _ => None,
-            })
-            .collect();
-        let has_numbers = content
-            .iter()
-            .any(|s| matches!(parse_amount(&s.cell.text), Amount::Number(_)));
-        if fund_labels.len() >= 2 && !has_numbers {
-            self.funds_header = fund_labels;
-            self.form.recognised = true;
-            return;
-        }
-        if self.funds_header.is_empty() {
-            self.pairs(content);
-            return;
-        }
-        // `其中：` may stand in a cell of its own before the source's label.
-        let Some(label_slot) = content
-            .iter()
-            .find(|s| !source_label(&s.cell.text).is_empty())
-        else {
-            return;
-        };
-        let values: Vec<(FundField, String)> = self
-            .funds_header
-            .iter()
-            .map(|&(col, f)| (f, row.at(col).to_string()))
-            .collect();
-        let label_text = label_slot.cell.text.trim();
-        if labels::label(label_text) == Some(Label::FundsTotal) {
-            self.form.funds = values;
-        } else {
-            self.form.fund_sources.push(RawFundSource {
-                label: source_label(label_text),
-                values,
-            });
-        }
-    }
-
-    fn goal_row(&mut self, row: &Row<'_>, skip: usize) {
-        let goal = self.form.goal.get_or_insert_with(RawGoal::default);
-        let col_of = |c: Column, h: &[(usize, Column)]| h.iter().find(|x| x.1 == c).map(|x| x.0);
-        if let (Some(e), Some(a)) = (
-            col_of(Column::Expected, &self.header),
-            col_of(Column::Achieved, &self.header),
-        ) {
-            // A goal over several rows (目标1, 目标2 …) keeps them all.
-            append(&mut goal.expected, non_empty(row.at(e)));
-            append(&mut goal.achieved, non_empty(row.at(a)));
-            return;
-        }
-        // Texts in order, each marked by a goal column label standing before
-        // it in the row (`年度总体目标 | … | 实际完成情况 | …`).
-        let (mut expected, mut achieved, mut marked) = (None, None, None);
-        for s in content(&row.slots, skip) {
-            let Some(text) = non_empty(&s.cell.text) else {
-                continue;
-            };
-            match labels::column(Section::Goal, &text) {
-                Some(c) => marked = Some(c),
-                None => match marked.take() {
-                    Some(Column::Expected) => expected = Some(text),
-                    Some(_) => achieved = Some(text),
-                    None if expected.is_none() => expected = Some(text),
-                    None => achieved = achieved.or(Some(text)),
-                },
-            }
-        }
-        // One text under a stated goal is what came of it.
-        if goal.expected.is_some() && goal.achieved.is_none() && achieved.is_none() {
-            (expected, achieved) = (None, expected);
-        }
-        append(&mut goal.expected, expected);
-        append(&mut goal.achieved, achieved);
-    }
-
     fn col(&self, c: Column) -> Option<usize> {
         self.header.iter().find(|h| h.1 == c).map(|h| h.0)
-    }
-
-    /// The row's note columns, joined by line breaks.
-    fn notes(&self, row: &Row<'_>) -> Option<String> {
-        let notes: Vec<String> = self
-            .header
-            .iter()
-            .filter(|h| h.1 == Column::Note)
-            .filter_map(|h| non_empty(row.at(h.0)))
-            .collect();
-        (!notes.is_empty()).then(|| notes.join("\n"))
-    }
-
-    fn indicator_row(&mut self, row: &Row<'_>) {
-        let get = |c: Option<usize>| c.map(|c| row.at(c)).and_then(non_empty);
-        // Level columns carry down: a merged cell covers the rows below it,
-        // an empty cell in a text dump means "as above".
-        // A placeholder (`……`) in a level column sets no level.
-        let level = |c: Option<usize>| {
-            c.and_then(|c| non_empty(row.at(c)))
-                .filter(|v| !is_placeholder(v))
-        };
-        if let Some(v) = level(self.col(Column::Level1)) {
-            let v = strip_weight(&v);
-            if self.level1.as_deref() != Some(v.as_str()) {
-                self.level1 = Some(v);
-                self.level2 = None;
-            }
-        }
-        if let Some(v) = level(self.col(Column::Level2)) {
-            self.level2 = Some(strip_weight(&v));
-        }
-        let Some(name) = get(self.col(Column::Name)) else {
-            // No indicator: a labelled row after the table (`备注 | …`,
-            // `总分：95 | 自评等级：优`) keeps its pairs.
-            // (A row whose first cell had to be shifted is no level row.)
-            let sets_levels = [Column::Level1, Column::Level2]
-                .iter()
-                .any(|&c| self.col(c).is_some_and(|c| !row.at(c).is_empty()));
-            if row.shift > 0 || !sets_levels {
-                // Short cells here are a label and its value, not headings.
-                self.label_pairs(&row.slots);
-            }
-            return;
-        };
-        if is_placeholder(&name) {
-            return;
-        }
-        self.form.recognised = true;
-        self.form.indicators.push(RawIndicator {
-            level1: self.level1.clone(),
-            level2: self.level2.clone(),
-            name,
-            target: get(self.col(Column::Target)).unwrap_or_default(),
-            target_op: get(self.col(Column::TargetOp)),
-            target_unit: get(self.col(Column::TargetUnit)),
-            actual: get(self.col(Column::Actual)).unwrap_or_default(),
-            weight: get(self.col(Column::Weight)),
-            score: get(self.col(Column::Score)),
-            note: self.notes(row),
-        });
-    }
-
-    fn task_row(&mut self, row: &Row<'_>) {
-        let get = |c: Option<usize>| c.map(|c| row.at(c)).and_then(non_empty);
-        let Some(name) = get(self.col(Column::Name)) else {
-            return;
-        };
-        if is_placeholder(&name) {
-            return;
-        }
-        self.seen_department = true;
-        self.form.tasks.push(RawTask {
-            name,
-            expected: get(self.col(Column::Expected)),
-            achieved: get(self.col(Column::Achieved)),
-            // Lists keep their wrap marks: a line break may be the only
-            // separator between two names (see `normalise::task`).
-            indicator_names: self
-                .col(Column::TaskIndicators)
-                .map(|c| row.at_raw(c).to_string())
-                .unwrap_or_default(),
-            indicator_values: self
-                .col(Column::TaskValues)
-                .map(|c| row.at_raw(c).to_string())
-                .unwrap_or_default(),
-            funds: get(self.col(Column::TaskFunds)).unwrap_or_default(),
-        });
-    }
-
-    /// Label/value pairs across a row: a known label takes the first
-    /// non-empty cell after it (before the next label); an unknown label
-    /// followed by a value goes to `extra`.
-    fn pairs(&mut self, slots: &[Slot<'_>]) {
-        if !is_header_row(slots) {
-            self.label_pairs(slots);
-        }
-    }
-
-    /// [`Self::pairs`] without the check for a row of headings.
-    fn label_pairs(&mut self, slots: &[Slot<'_>]) {
-        let mut i = 0;
-        while i < slots.len() {
-            let text = slots[i].cell.text.trim();
-            i += 1;
-            if text.is_empty() {
-                continue;
-            }
-            // `总分：95`, `自评等级：优`: label and value in one cell.
-            if let Some((l, v)) = text.split_once([':', '：'])
-                && let Some(label) = labels::label(l)
-                && !matches!(label, Label::Section(_))
-                && !v.trim().is_empty()
-            {
-                self.form.recognised = true;
-                self.assign(label, v.trim().to_string());
-                continue;
-            }
-            let known = labels::label(text);
-            let mut value = String::new();
-            while i < slots.len() {
-                let t = slots[i].cell.text.trim();
-                if labels::label(t).is_some() {
-                    break;
-                }
-                i += 1;
-                if !t.is_empty() {
-                    value = t.to_string();
-                    break;
-                }
-            }
-            match known {
-                Some(l) => {
-                    self.form.recognised = true;
-                    self.assign(l, value);
-                }
-                None if !value.is_empty() && !matches!(parse_amount(text), Amount::Number(_)) => {
-                    let key = text.trim_end_matches([':', '：']).trim_end();
-                    self.form.extra.entry(key.to_string()).or_insert(value);
-                }
-                None => {}
-            }
-        }
-    }
-
-    fn assign(&mut self, label: Label, value: String) {
-        let v = non_empty(&value);
-        let f = &mut self.form;
-        match label {
-            Label::DepartmentName => {
-                self.seen_department = true;
-                f.department = f.department.take().or(v);
-            }
-            Label::Department => f.department = f.department.take().or(v),
-            Label::ProjectName => {
-                self.seen_project = true;
-                f.project = f.project.take().or(v);
-            }
-            Label::Implementer => f.implementer = f.implementer.take().or(v),
-            Label::Fund(field) => f.funds.push((field, value)),
-            Label::FundsTotal => {}
-            Label::TotalScore => f.total_score = f.total_score.take().or(v),
-            Label::Grade => f.grade = f.grade.take().or(v),
-            Label::Section(Section::Problems) => f.problems = f.problems.take().or(v),
-            Label::Section(Section::Improvements) => f.improvements = f.improvements.take().or(v),
-            Label::Section(_) => {}
-        }
-    }
-
-    fn unit_from_cells(&mut self, slots: &[Slot<'_>]) {
-        if self.form.unit.is_some() {
-            return;
-        }
-        for s in slots {
-            let t = squash(&s.cell.text);
-            if is_unit_statement(&s.cell.text) {
-                self.form.unit = unit_in(&s.cell.text);
-                return;
-            }
-            if t.chars().count() <= 20 {
-                if t.contains("(万元)") {
-                    self.form.unit = Some("万元".into());
-                    return;
-                }
-                if t.contains("(元)") {
-                    self.form.unit = Some("元".into());
-                    return;
-                }
-            }
-        }
     }
 }
 
@@ -704,14 +595,16 @@ fn content<'s, 'g>(slots: &'s [Slot<'g>], skip: usize) -> &'s [Slot<'g>] {
 fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
     let mut cols: Vec<(usize, Column)> = Vec::new();
     let (mut known, mut other) = (0, 0);
-    for s in slots {
+    // A cell spanning down from a row above (the section's label) heads no
+    // column of this row.
+    for s in slots.iter().filter(|s| s.starts_here) {
         let text = s.cell.text.trim();
         if text.is_empty() {
             continue;
         }
         if let Some(c) = labels::column(section, text) {
             known += 1;
-            if c != Column::Note {
+            if !matches!(c, Column::Note | Column::Criteria | Column::Ignored) {
                 cols.retain(|x| x.1 != c);
             }
             cols.push((s.cell.col, c));
@@ -746,57 +639,9 @@ fn is_header_row(slots: &[Slot<'_>]) -> bool {
         }
 }
 
-/// A line that starts with a short label of its own (`填表人：张三`).
-fn has_own_label(text: &str) -> bool {
-    text.split_once([':', '：'])
-        .is_some_and(|(l, _)| (1..=6).contains(&l.trim().chars().count()))
-}
-
-/// A cell that only states the unit: `单位：万元`, `金额单位: 元`.
-fn is_unit_statement(text: &str) -> bool {
-    let t = squash(text);
-    t.chars().count() <= 8 && unit_in(&t).is_some()
-}
-
-/// `单位: 万元`, `金额单位：元` in a text line.
-fn unit_in(text: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // The unit ends there: `填报单位：元氏县教育局` names no unit.
-    let re = RE.get_or_init(|| {
-        Regex::new(r"单位\s*[:：]\s*(万元|元)(?:$|[\s)）,，;；])").expect("valid regex")
-    });
-    re.captures(text).map(|c| c[1].to_string())
-}
-
-/// Rows that only hold a place: `指标2：`, `……`, printed notes `注：1.…`.
-fn is_placeholder(name: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(指标\d*[:：]?|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
-    });
-    re.is_match(&squash(name))
-}
-
-/// `产出指标(50分)` → `产出指标`.
-fn strip_weight(level: &str) -> String {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"\s*[(（]\s*\d+(\.\d+)?\s*分\s*[)）]\s*$").expect("valid regex")
-    });
-    re.replace(level, "").trim().to_string()
-}
-
-/// A 其中 row's label as written, without `其中：` and trailing colons.
-fn source_label(text: &str) -> String {
-    let t = text.trim();
-    let t = t
-        .strip_prefix("其中")
-        .map_or(t, |r| r.trim_start_matches([':', '：', ' ']));
-    t.trim_end_matches([':', '：', ' ']).to_string()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::funds::source_label;
     use super::*;
 
     /// The `extra` of the one form in a tab-separated text dump.
