@@ -27,7 +27,7 @@
 use super::edges::cluster_positions;
 use super::lattice::{RawCell, RawTable, merge_overlaps};
 use super::settings::TableSettings;
-use super::text::{join_wrapped, squash};
+use super::text::{join_split, join_wrapped, squash};
 use super::types::Page;
 
 /// Whether `b` (first item of `next`) continues `a` (last item of `prev`).
@@ -204,7 +204,7 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
             {
                 let ac = &mut a.cells[ai];
                 ac.r1 = ac.r1.max(bc.r1 + off);
-                ac.text = join_wrapped(&[ac.text.clone(), bc.text.clone()]);
+                ac.text = join_split(&ac.text, &bc.text, s);
                 consumed[bi] = true;
             }
         }

@@ -217,10 +217,11 @@ pub(crate) use super::grid::{HARD_BREAK, LINE_BREAK};
 /// is larger than the cell's line spacing (paragraph spacing), or the next
 /// line starts with a bullet or an item number, or the item so far is one
 /// complete measure (`193人`, `100%`, also wrapped as `193` / `人`) and the
-/// next line starts another. The first unit is the first
-/// CJK glyph or the first run of non-CJK glyphs, with the punctuation that
-/// may not start a line (`，。”）%`…) and an opening bracket before it, so a
-/// line ended short by kinsoku is not taken for a hard break.
+/// next line starts another. The first unit is the first two CJK glyphs (a
+/// word, for engines that break at dictionary words) or the first run of
+/// non-CJK glyphs (with its unit: `12次`), with the punctuation that may not
+/// start a line (`，。”）%`…) and an opening bracket before it, so a line
+/// ended short by kinsoku is not taken for a hard break.
 ///
 /// A hard break is preceded by a space where the joined text keeps one (the
 /// rules below).
@@ -282,6 +283,10 @@ pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32
             // The item so far: the text since the last separator.
             let item = out.rsplit([' ', HARD_BREAK]).next().unwrap_or("");
             let measures = is_measure(&item.replace(LINE_BREAK, ""), s) && starts_measure(t, s);
+            // Inside an open quote or bracket a line is never ended on purpose
+            // (engines breaking at dictionary words end it short: `“四标四` / `实”`).
+            let open = |o: char, c: char| item.matches(o).count() > item.matches(c).count();
+            let short = short && !(open('“', '”') || open('（', '）') || open('(', ')'));
             // A space at the break (kept in the joined text): a space glyph, a
             // value list, a deliberate break next to a digit/Latin letter/`%`.
             let space = spaced
@@ -417,8 +422,8 @@ fn no_line_end(c: char) -> bool {
 
 /// Width of the line's first unit that a producer could have put on the line
 /// before: its first word ([`first_word_width`]; a number with the unit
-/// after it) with an opening bracket before it and the closing punctuation
-/// after it.
+/// after it; two CJK characters) with an opening bracket before it and the
+/// closing punctuation after it.
 fn first_unit_width(l: &Line) -> f32 {
     let gs: Vec<&&Glyph> = l
         .glyphs
@@ -444,6 +449,15 @@ fn first_unit_width(l: &Line) -> f32 {
     {
         word_end = u.bbox.x1;
     }
+    // A CJK word: two characters (engines that break at dictionary words, like
+    // LibreOffice's, leave up to a word's room; most words are two characters).
+    if gs.get(k).is_some_and(|g| g.text.chars().all(is_cjk))
+        && let Some(u) = gs.iter().find(|g| g.bbox.x0 >= word_end - 0.01)
+        && u.text.chars().all(is_cjk)
+        && u.bbox.x0 - word_end < 0.2 * size_of(u)
+    {
+        word_end = u.bbox.x1;
+    }
     let mut x1 = word_end;
     for g in &gs {
         if g.bbox.x0 < word_end - 0.01 {
@@ -456,6 +470,34 @@ fn first_unit_width(l: &Line) -> f32 {
         }
     }
     x1 - x0
+}
+
+/// A cell's text on one page joined with its continuation on the next (a row
+/// split by a page break): a hard break where the text before ends one
+/// complete measure and the next starts another (`193人` / `92%`), the CJK wrap
+/// mark between two CJK characters (it may be a list's only separator), else
+/// the wrapped-line rule.
+pub(crate) fn join_split(a: &str, b: &str, s: &TableSettings) -> String {
+    let (a, b) = (a.trim_end(), b.trim_start());
+    let (Some(x), Some(y)) = (a.chars().last(), b.chars().next()) else {
+        return format!("{a}{b}");
+    };
+    let item = a.rsplit([' ', HARD_BREAK]).next().unwrap_or("");
+    let first = b
+        .split([HARD_BREAK, LINE_BREAK])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let sep = if is_measure(&item.replace(LINE_BREAK, ""), s) && starts_measure(first, s) {
+        HARD_BREAK.to_string()
+    } else if is_tight(x) && is_tight(y) {
+        LINE_BREAK.to_string()
+    } else if wrap_space(x, y) {
+        " ".to_string()
+    } else {
+        String::new()
+    };
+    format!("{a}{sep}{b}")
 }
 
 fn value_char(c: char) -> bool {
@@ -706,6 +748,22 @@ mod tests {
             marks(&gs, cell),
             "一是绩效指标规范性不够完/善；二是重视程度不足。三/是管理。|1.加强部门预算绩效管理|另起一段"
         );
+    }
+
+    #[test]
+    fn split_rows_join_by_their_text() {
+        let s = TableSettings::default();
+        let hb = HARD_BREAK;
+        assert_eq!(
+            join_split(&format!("14人 {hb}193人"), "92% ", &s),
+            format!("14人 {hb}193人{hb}92% ")
+        );
+        assert_eq!(
+            join_split("巡逻频次", "越级省、市上访人数", &s),
+            "巡逻频次\n越级省、市上访人数"
+        );
+        assert_eq!(join_split("19,206.", "99", &s), "19,206.99");
+        assert_eq!(join_split("Annual", "report", &s), "Annual report");
     }
 
     #[test]
