@@ -177,9 +177,9 @@ pub(crate) fn line_text(line: &Line, s: &TableSettings) -> String {
     out.trim().to_string()
 }
 
-/// Join wrapped lines: nothing between CJK (or any non-word) characters, one space
-/// between Latin letters/digits, after `.` before a Latin letter, and after ASCII
-/// `,;:!?` before anything but a digit (`思想, 全面` — the producer dropped the
+/// Join wrapped lines: nothing between CJK (or any non-word) characters or two
+/// digits, one space between Latin letters/digits, after `.` before a Latin
+/// letter, and after ASCII `,;:!?` before anything but a digit (`思想, 全面` — the producer dropped the
 /// space at the break; `19,` + `206.99` stays one number).
 pub(crate) fn join_wrapped(parts: &[String]) -> String {
     let mut out = String::new();
@@ -200,7 +200,9 @@ pub(crate) fn join_wrapped(parts: &[String]) -> String {
 
 pub(crate) fn wrap_space(a: char, b: char) -> bool {
     let wordy = |c: char| c.is_alphanumeric() && !is_tight(c);
-    (wordy(a) && wordy(b))
+    // Not between two digits: a full line that ends inside a number (`不高于1` /
+    // `2人`) was wrapped by an engine that breaks anywhere.
+    (wordy(a) && wordy(b) && !(a.is_ascii_digit() && b.is_ascii_digit()))
         || (a == '.' && b.is_alphabetic() && !is_tight(b))
         || (matches!(a, ',' | ';' | ':' | '!' | '?') && !b.is_ascii_digit() && !b.is_whitespace())
 }
@@ -770,6 +772,10 @@ mod tests {
     fn wrap_rules() {
         assert_eq!(join_wrapped(&["19,206.".into(), "99".into()]), "19,206.99");
         assert_eq!(join_wrapped(&["end.".into(), "Next".into()]), "end. Next");
+        assert_eq!(
+            join_wrapped(&["不高于1".into(), "2人".into()]),
+            "不高于12人"
+        );
         assert_eq!(
             join_wrapped(&["“两委”".into(), "换届".into()]),
             "“两委”换届"
