@@ -220,7 +220,8 @@ pub(crate) use super::grid::{HARD_BREAK, LINE_BREAK};
 /// line starts with a bullet or an item number, or the item so far is one
 /// complete measure (`193人`, `100%`, also wrapped as `193` / `人`) and the
 /// next line starts another. The first unit is the first two CJK glyphs (a
-/// word, for engines that break at dictionary words) or the first run of
+/// word, for engines that break at dictionary words; one in a cell of short
+/// space-separated tokens, wrapped at its spaces) or the first run of
 /// non-CJK glyphs (with its unit: `12次`), with the punctuation that may not
 /// start a line (`，。”）%`…) and an opening bracket before it, so a line
 /// ended short by kinsoku is not taken for a hard break.
@@ -276,7 +277,9 @@ pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32
             let prev = &lines[i - 1];
             let spaced = ends_with_space(prev) || starts_with_space(l);
             let room = right - prev.x1();
-            let short = room > first_unit_width(l) + 0.25 * l.size;
+            // In a list of short space-separated tokens the producer wraps at the
+            // spaces: one CJK glyph of room is enough to tell.
+            let short = room > first_unit_width(l, !list) + 0.25 * l.size;
             let gap = l.baseline - prev.baseline;
             let paragraph = match pitch {
                 Some(p) => gap > 1.35 * p,
@@ -424,9 +427,9 @@ fn no_line_end(c: char) -> bool {
 
 /// Width of the line's first unit that a producer could have put on the line
 /// before: its first word ([`first_word_width`]; a number with the unit
-/// after it; two CJK characters) with an opening bracket before it and the
-/// closing punctuation after it.
-fn first_unit_width(l: &Line) -> f32 {
+/// after it; two CJK characters when `cjk_word`) with an opening bracket
+/// before it and the closing punctuation after it.
+fn first_unit_width(l: &Line, cjk_word: bool) -> f32 {
     let gs: Vec<&&Glyph> = l
         .glyphs
         .iter()
@@ -453,7 +456,8 @@ fn first_unit_width(l: &Line) -> f32 {
     }
     // A CJK word: two characters (engines that break at dictionary words, like
     // LibreOffice's, leave up to a word's room; most words are two characters).
-    if gs.get(k).is_some_and(|g| g.text.chars().all(is_cjk))
+    if cjk_word
+        && gs.get(k).is_some_and(|g| g.text.chars().all(is_cjk))
         && let Some(u) = gs.iter().find(|g| g.bbox.x0 >= word_end - 0.01)
         && u.text.chars().all(is_cjk)
         && u.bbox.x0 - word_end < 0.2 * size_of(u)
@@ -739,6 +743,10 @@ mod tests {
         let mut gs = run("19,206.", 2.0, 50.0, 6.0);
         gs.extend(run("99", 2.0, 58.0, 6.0));
         assert_eq!(marks(&gs, Some((0.0, 25.0))), "19,206.99");
+        // A space-separated list wrapped at a space: one CJK glyph of room is enough.
+        let mut gs = run("按时完成 202场", 2.0, 50.0, 10.0);
+        gs.extend(run("较好", 2.0, 63.0, 10.0));
+        assert_eq!(marks(&gs, Some((0.0, 90.0))), "按时完成202场|较好");
         // Item starts and a paragraph gap.
         let cell = Some((0.0, 124.0));
         let mut gs = run("一是绩效指标规范性不够完", 2.0, 50.0, 10.0);
