@@ -83,6 +83,13 @@ fn independent_writer_one_paragraph_per_indicator() {
 }
 
 #[test]
+fn independent_writer_rows_split_across_six_pages() {
+    // 14pt: the task rows and their one-per-line lists break across pages
+    // (`193人` on one page, `92%` on the next).
+    check_seed("samples/pdf/indep_writer_big.pdf", [1, 6]);
+}
+
+#[test]
 fn independent_calc_line_feeds_in_cells() {
     check_seed("samples/pdf/indep_calc.pdf", [1, 3]);
 }

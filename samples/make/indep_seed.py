@@ -23,6 +23,7 @@ Committed in samples/pdf/ (the variants named in tests/pdf_records.rs):
     python3 samples/make/indep_seed.py --variants 1, samples/pdf reportlab_stsong
     python3 samples/make/indep_seed.py --variants 2, samples/pdf reportlab_ttf fpdf2
     python3 samples/make/indep_seed.py --variants 7, samples/pdf calc
+    python3 samples/make/indep_seed.py samples/pdf writer_big
     for h in sideways sideways270 upside; do python3 samples/make/pdfgen.py --rotate $h \
         samples/pdf/indep_reportlab_stsong.pdf samples/pdf/indep_reportlab_stsong_$h.pdf; done
     python3 samples/make/pdfgen.py --concat samples/pdf/indep_volume3.pdf \
@@ -308,7 +309,7 @@ def fpdf2(out):
 
 
 # ---------------------------------------------------------------- Writer (python-docx)
-def writer(out):
+def writer(out, size=9):
     import docx
     from docx.shared import Pt, Cm
     from docx.oxml.ns import qn
@@ -317,7 +318,7 @@ def writer(out):
     sec = d.sections[0]
     sec.left_margin = sec.right_margin = Cm(2)
     st = d.styles['Normal']
-    st.font.size = Pt(9)
+    st.font.size = Pt(size)
     st.font.name = 'Liberation Serif'
     st.element.rPr.rFonts.set(qn('w:eastAsia'), 'Noto Serif CJK SC')
     p = d.add_paragraph(title)
@@ -467,6 +468,8 @@ PRODUCERS = {
     'reportlab_stsong': lambda o: reportlab(o, 'stsong'),
     'fpdf2': fpdf2,
     'writer': writer,
+    # 14pt: rows and merged cells split across six pages, lists one per line
+    'writer_big': lambda o: writer(o, 14),
     'calc': calc,
 }
 

@@ -12,7 +12,9 @@
 //!   whitespace-free text, at least one non-empty) as A's first k rows → dropped.
 //! * **Vertical continuation** (a merged label such as 年度关键指标 running over the
 //!   break): in a column where A's bottom cell and B's top cell have the same column
-//!   range, B's is empty, and either of them spans several rows → one cell.
+//!   range, B's is empty, and either of them spans several rows → one cell; or A's
+//!   spans several rows and is empty while B's has text (the label printed only in
+//!   the part on the next page) → one cell with B's text.
 //! * **Split row**: B's first row is the rest of A's last row when either
 //!   (a) rulings: A's bottom border is missing while its top border is drawn, or B's
 //!   top border is missing while its bottom border is drawn; or
@@ -27,7 +29,7 @@
 use super::edges::cluster_positions;
 use super::lattice::{RawCell, RawTable, merge_overlaps};
 use super::settings::TableSettings;
-use super::text::{join_wrapped, squash};
+use super::text::{join_split, join_wrapped, squash};
 use super::types::Page;
 
 /// Whether `b` (first item of `next`) continues `a` (last item of `prev`).
@@ -157,6 +159,7 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
     let la = a.nrows - 1;
     let nc = a.ncols();
     let mut vertical: Vec<(usize, usize)> = Vec::new(); // (a cell, b cell)
+    let mut label_moves: Vec<(usize, usize)> = Vec::new(); // B's text goes to A's cell
     let mut key: Option<(usize, usize)> = None;
     let mut other_b_text = false;
     for c in 0..nc {
@@ -169,6 +172,17 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
         }
         if ac.c0 == bc.c0 && ac.c1 == bc.c1 && bc.text.is_empty() && (ac.r0 < la || bc.r1 > 1) {
             vertical.push((ai, bi));
+        } else if ac.c0 == bc.c0
+            && ac.c1 == bc.c1
+            && ac.text.is_empty()
+            && !bc.text.is_empty()
+            && ac.r0 < la
+            && bc.r0 == 0
+        {
+            // A merged cell whose label is printed on the next page only (a
+            // spreadsheet centres it in the part that holds its middle).
+            vertical.push((ai, bi));
+            label_moves.push((ai, bi));
         }
         if ac.r0 == la {
             if key.is_none() {
@@ -193,6 +207,9 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
         a.cells[ai].r1 = a.cells[ai].r1.max(b.cells[bi].r1 + off);
         consumed[bi] = true;
     }
+    for &(ai, bi) in &label_moves {
+        a.cells[ai].text = b.cells[bi].text.clone();
+    }
     if split {
         for (bi, bc) in b.cells.iter().enumerate() {
             if consumed[bi] || bc.r0 != 0 {
@@ -204,7 +221,7 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
             {
                 let ac = &mut a.cells[ai];
                 ac.r1 = ac.r1.max(bc.r1 + off);
-                ac.text = join_wrapped(&[ac.text.clone(), bc.text.clone()]);
+                ac.text = join_split(&ac.text, &bc.text, s);
                 consumed[bi] = true;
             }
         }

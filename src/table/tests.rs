@@ -519,6 +519,30 @@ fn merged_label_continues_over_page_break() {
 }
 
 #[test]
+fn merged_label_printed_on_the_next_page_only() {
+    // A spreadsheet prints the merged label 产出指标 in the part on page 2 only:
+    // page 1's part is an empty merged cell; the label covers both pages' rows.
+    let s1 = GridSpec::new(&XS, &ys(30, 100.0, 22.0)).merge(27, 0, 3, 1);
+    let mut g1 = s1.text(0, 0, 1, "部门");
+    for r in 0..30 {
+        g1.extend(s1.text(r, 1, 1, &format!("指标{r}")));
+    }
+    let s2 = GridSpec::new(&XS, &ys(4, 60.0, 22.0)).merge(0, 0, 3, 1);
+    let mut g2 = s2.text(1, 0, 1, "产出指标");
+    for r in 0..3 {
+        g2.extend(s2.text(r, 1, 1, &format!("续{r}")));
+    }
+    g2.extend(s2.text(3, 0, 1, "存在问题"));
+    let bs = blocks(&[page(1, g1, s1.rulings()), page(2, g2, s2.rulings())]);
+    let g = grids(&bs)[0];
+    check_partition(g);
+    assert_eq!(g.rows, 34);
+    let k = cell(g, 28, 0);
+    assert_eq!((k.row, k.row_span, k.text.as_str()), (27, 6, "产出指标"));
+    assert_eq!(t(g, 33, 0), "存在问题");
+}
+
+#[test]
 fn three_page_table() {
     let mut pages = two_page_table(true);
     let s3 = GridSpec::new(&XS, &ys(2, 60.0, 22.0));

@@ -230,9 +230,9 @@ pub(crate) fn line_text(line: &Line, s: &TableSettings) -> String {
     out.trim().to_string()
 }
 
-/// Join wrapped lines: nothing between CJK (or any non-word) characters, one space
-/// between Latin letters/digits, after `.` before a Latin letter, and after ASCII
-/// `,;:!?` before anything but a digit (`思想, 全面` — the producer dropped the
+/// Join wrapped lines: nothing between CJK (or any non-word) characters or two
+/// digits, one space between Latin letters/digits, after `.` before a Latin
+/// letter, and after ASCII `,;:!?` before anything but a digit (`思想, 全面` — the producer dropped the
 /// space at the break; `19,` + `206.99` stays one number).
 pub(crate) fn join_wrapped(parts: &[String]) -> String {
     let mut out = String::new();
@@ -253,7 +253,9 @@ pub(crate) fn join_wrapped(parts: &[String]) -> String {
 
 pub(crate) fn wrap_space(a: char, b: char) -> bool {
     let wordy = |c: char| c.is_alphanumeric() && !is_tight(c);
-    (wordy(a) && wordy(b))
+    // Not between two digits: a full line that ends inside a number (`不高于1` /
+    // `2人`) was wrapped by an engine that breaks anywhere.
+    (wordy(a) && wordy(b) && !(a.is_ascii_digit() && b.is_ascii_digit()))
         || (a == '.' && b.is_alphabetic() && !is_tight(b))
         || (matches!(a, ',' | ';' | ':' | '!' | '?') && !b.is_ascii_digit() && !b.is_whitespace())
 }
@@ -270,10 +272,12 @@ pub(crate) use super::grid::{HARD_BREAK, LINE_BREAK};
 /// is larger than the cell's line spacing (paragraph spacing), or the next
 /// line starts with a bullet or an item number, or the item so far is one
 /// complete measure (`193人`, `100%`, also wrapped as `193` / `人`) and the
-/// next line starts another. The first unit is the first
-/// CJK glyph or the first run of non-CJK glyphs, with the punctuation that
-/// may not start a line (`，。”）%`…) and an opening bracket before it, so a
-/// line ended short by kinsoku is not taken for a hard break.
+/// next line starts another. The first unit is the first two CJK glyphs (a
+/// word, for engines that break at dictionary words; one in a cell of short
+/// space-separated tokens, wrapped at its spaces) or the first run of
+/// non-CJK glyphs (with its unit: `12次`), with the punctuation that may not
+/// start a line (`，。”）%`…) and an opening bracket before it, so a line
+/// ended short by kinsoku is not taken for a hard break.
 ///
 /// A hard break is preceded by a space where the joined text keeps one (the
 /// rules below).
@@ -326,7 +330,9 @@ pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32
             let prev = &lines[i - 1];
             let spaced = ends_with_space(prev) || starts_with_space(l);
             let room = right - prev.x1();
-            let short = room > first_unit_width(l) + 0.25 * l.size;
+            // In a list of short space-separated tokens the producer wraps at the
+            // spaces: one CJK glyph of room is enough to tell.
+            let short = room > first_unit_width(l, !list) + 0.25 * l.size;
             let gap = l.baseline - prev.baseline;
             let paragraph = match pitch {
                 Some(p) => gap > 1.35 * p,
@@ -335,6 +341,10 @@ pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32
             // The item so far: the text since the last separator.
             let item = out.rsplit([' ', HARD_BREAK]).next().unwrap_or("");
             let measures = is_measure(&item.replace(LINE_BREAK, ""), s) && starts_measure(t, s);
+            // Inside an open quote or bracket a line is never ended on purpose
+            // (engines breaking at dictionary words end it short: `“四标四` / `实”`).
+            let open = |o: char, c: char| item.matches(o).count() > item.matches(c).count();
+            let short = short && !(open('“', '”') || open('（', '）') || open('(', ')'));
             // A space at the break (kept in the joined text): a space glyph, a
             // value list, a deliberate break next to a digit/Latin letter/`%`.
             let space = spaced
@@ -470,9 +480,9 @@ fn no_line_end(c: char) -> bool {
 
 /// Width of the line's first unit that a producer could have put on the line
 /// before: its first word ([`first_word_width`]; a number with the unit
-/// after it) with an opening bracket before it and the closing punctuation
-/// after it.
-fn first_unit_width(l: &Line) -> f32 {
+/// after it; two CJK characters when `cjk_word`) with an opening bracket
+/// before it and the closing punctuation after it.
+fn first_unit_width(l: &Line, cjk_word: bool) -> f32 {
     let gs: Vec<&&Glyph> = l
         .glyphs
         .iter()
@@ -497,6 +507,16 @@ fn first_unit_width(l: &Line) -> f32 {
     {
         word_end = u.bbox.x1;
     }
+    // A CJK word: two characters (engines that break at dictionary words, like
+    // LibreOffice's, leave up to a word's room; most words are two characters).
+    if cjk_word
+        && gs.get(k).is_some_and(|g| g.text.chars().all(is_cjk))
+        && let Some(u) = gs.iter().find(|g| g.bbox.x0 >= word_end - 0.01)
+        && u.text.chars().all(is_cjk)
+        && u.bbox.x0 - word_end < 0.2 * size_of(u)
+    {
+        word_end = u.bbox.x1;
+    }
     let mut x1 = word_end;
     for g in &gs {
         if g.bbox.x0 < word_end - 0.01 {
@@ -509,6 +529,34 @@ fn first_unit_width(l: &Line) -> f32 {
         }
     }
     x1 - x0
+}
+
+/// A cell's text on one page joined with its continuation on the next (a row
+/// split by a page break): a hard break where the text before ends one
+/// complete measure and the next starts another (`193人` / `92%`), the CJK wrap
+/// mark between two CJK characters (it may be a list's only separator), else
+/// the wrapped-line rule.
+pub(crate) fn join_split(a: &str, b: &str, s: &TableSettings) -> String {
+    let (a, b) = (a.trim_end(), b.trim_start());
+    let (Some(x), Some(y)) = (a.chars().last(), b.chars().next()) else {
+        return format!("{a}{b}");
+    };
+    let item = a.rsplit([' ', HARD_BREAK]).next().unwrap_or("");
+    let first = b
+        .split([HARD_BREAK, LINE_BREAK])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let sep = if is_measure(&item.replace(LINE_BREAK, ""), s) && starts_measure(first, s) {
+        HARD_BREAK.to_string()
+    } else if is_tight(x) && is_tight(y) {
+        LINE_BREAK.to_string()
+    } else if wrap_space(x, y) {
+        " ".to_string()
+    } else {
+        String::new()
+    };
+    format!("{a}{sep}{b}")
 }
 
 fn value_char(c: char) -> bool {
@@ -748,6 +796,10 @@ mod tests {
         let mut gs = run("19,206.", 2.0, 50.0, 6.0);
         gs.extend(run("99", 2.0, 58.0, 6.0));
         assert_eq!(marks(&gs, Some((0.0, 25.0))), "19,206.99");
+        // A space-separated list wrapped at a space: one CJK glyph of room is enough.
+        let mut gs = run("按时完成 202场", 2.0, 50.0, 10.0);
+        gs.extend(run("较好", 2.0, 63.0, 10.0));
+        assert_eq!(marks(&gs, Some((0.0, 90.0))), "按时完成202场|较好");
         // Item starts and a paragraph gap.
         let cell = Some((0.0, 124.0));
         let mut gs = run("一是绩效指标规范性不够完", 2.0, 50.0, 10.0);
@@ -762,9 +814,29 @@ mod tests {
     }
 
     #[test]
+    fn split_rows_join_by_their_text() {
+        let s = TableSettings::default();
+        let hb = HARD_BREAK;
+        assert_eq!(
+            join_split(&format!("14人 {hb}193人"), "92% ", &s),
+            format!("14人 {hb}193人{hb}92% ")
+        );
+        assert_eq!(
+            join_split("巡逻频次", "越级省、市上访人数", &s),
+            "巡逻频次\n越级省、市上访人数"
+        );
+        assert_eq!(join_split("19,206.", "99", &s), "19,206.99");
+        assert_eq!(join_split("Annual", "report", &s), "Annual report");
+    }
+
+    #[test]
     fn wrap_rules() {
         assert_eq!(join_wrapped(&["19,206.".into(), "99".into()]), "19,206.99");
         assert_eq!(join_wrapped(&["end.".into(), "Next".into()]), "end. Next");
+        assert_eq!(
+            join_wrapped(&["不高于1".into(), "2人".into()]),
+            "不高于12人"
+        );
         assert_eq!(
             join_wrapped(&["“两委”".into(), "换届".into()]),
             "“两委”换届"
