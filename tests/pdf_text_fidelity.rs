@@ -211,3 +211,11 @@ fn field_values_without_appearance() {
         ]
     );
 }
+
+/// tests/data/fidelity/post_names.pdf (samples/make/make_postnames.py): an embedded
+/// subset without `cmap`, Identity-H, no ToUnicode: the `post` glyph names give the
+/// text (before: U+FFFD; poppler gives nothing).
+#[test]
+fn post_table_glyph_names() {
+    assert_eq!(page_text_of("tests/data/fidelity/post_names.pdf"), "AB12\n");
+}
