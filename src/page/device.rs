@@ -73,45 +73,41 @@ fn advance_of(g: &HGlyph<'_>) -> f64 {
 /// `DUP_TOLERANCE` × size on both axes. The first drawing is kept.
 pub(crate) fn dedupe(glyphs: &mut Vec<Glyph>) {
     const DUP_TOLERANCE: f32 = 0.15;
+    /// Glyphs compared with each one (in baseline order): bounds the work on a
+    /// page with very long lines; fake bold copies lie within a line or two.
+    const WINDOW: usize = 256;
     if glyphs.len() < 2 {
         return;
     }
-    // Grid of cells CELL points wide: a duplicate is within one cell of the original
-    // (tolerance × size <= CELL for sizes up to CELL / DUP_TOLERANCE).
-    const CELL: f32 = 4.0;
-    let key = |x: f32, y: f32| ((x / CELL).floor() as i64, (y / CELL).floor() as i64);
-    let mut seen: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut order: Vec<usize> = (0..glyphs.len())
+        .filter(|&i| {
+            let g = &glyphs[i];
+            !g.text.trim().is_empty() && g.bbox.x0.is_finite() && g.baseline.is_finite()
+        })
+        .collect();
+    order.sort_unstable_by(|&a, &b| {
+        glyphs[a]
+            .baseline
+            .total_cmp(&glyphs[b].baseline)
+            .then(glyphs[a].bbox.x0.total_cmp(&glyphs[b].bbox.x0))
+    });
     let mut keep = vec![true; glyphs.len()];
-    for i in 0..glyphs.len() {
+    for (k, &i) in order.iter().enumerate() {
         let g = &glyphs[i];
-        if g.text.trim().is_empty() || !g.bbox.x0.is_finite() || !g.baseline.is_finite() {
-            continue;
-        }
-        let tol = (DUP_TOLERANCE * g.size).min(CELL);
-        let (kx, ky) = key(g.bbox.x0, g.baseline);
-        let mut dup = false;
-        'outer: for dx in -1..=1 {
-            for dy in -1..=1 {
-                if let Some(v) = seen.get(&(kx + dx, ky + dy)) {
-                    for &j in v {
-                        let o = &glyphs[j];
-                        if o.text == g.text
-                            && (o.bbox.x0 - g.bbox.x0).abs() <= tol
-                            && (o.baseline - g.baseline).abs() <= tol
-                            && (o.size - g.size).abs() <= 0.1 * g.size.max(o.size)
-                            && o.upright == g.upright
-                        {
-                            dup = true;
-                            break 'outer;
-                        }
-                    }
-                }
+        let tol = DUP_TOLERANCE * g.size;
+        for &j in order[k + 1..].iter().take(WINDOW) {
+            let o = &glyphs[j];
+            if o.baseline - g.baseline > tol {
+                break;
             }
-        }
-        if dup {
-            keep[i] = false;
-        } else {
-            seen.entry((kx, ky)).or_default().push(i);
+            if (o.bbox.x0 - g.bbox.x0).abs() <= tol
+                && o.text == g.text
+                && (o.size - g.size).abs() <= 0.1 * g.size.max(o.size)
+                && o.upright == g.upright
+            {
+                // The later drawing goes.
+                keep[i.max(j)] = false;
+            }
         }
     }
     let mut it = keep.iter();
