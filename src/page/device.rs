@@ -433,13 +433,18 @@ impl<'a> Device<'a> for Collector<'_> {
             .take(self.max_glyphs.saturating_sub(self.glyphs.len()))
             .map(|pg| clean(self.glyph_text(pg)))
             .collect();
-        // GBK byte pairs in a non-embedded simple font (a Chinese font declared
-        // WinAnsi): the lead byte's glyph takes the character, the trail byte's
-        // glyph widens it (marked by `trail`).
+        // GBK byte pairs in a simple Chinese font declared WinAnsi (not embedded,
+        // or embedded and named so in `FontMap::gbk_simple_embedded`): the lead
+        // byte's glyph takes the character, the trail byte's glyph widens it
+        // (marked by `trail`).
         let mut trail = vec![false; texts.len()];
         if self.gbk_simple
             && run.glyphs().iter().all(|pg| match &**pg {
-                HGlyph::Outline(o) => o.font_data().is_none(),
+                HGlyph::Outline(o) => o.font_data().is_none_or(|fd| {
+                    fd.postscript_name
+                        .as_deref()
+                        .is_some_and(|n| self.fonts.gbk_simple_embedded.contains(n))
+                }),
                 HGlyph::Type3(_) => false,
             })
         {

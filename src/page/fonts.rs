@@ -109,6 +109,8 @@ pub(crate) struct FontMap {
     pub(crate) bomb: bool,
     /// Some simple font may hold GBK bytes (see [`gbk_suspect_simple_font`]).
     pub(crate) gbk_simple: bool,
+    /// Names (as hayro reports them) of embedded simple fonts that may hold GBK.
+    pub(crate) gbk_simple_embedded: HashSet<String>,
 }
 
 /// Whether a font name names a Chinese font: CJK characters in it (in GBK bytes, as
@@ -163,16 +165,19 @@ pub(crate) fn chinese_font_name(name: &[u8]) -> bool {
         || lower == "kai"
 }
 
-/// A simple (TrueType / Type1) font named as a Chinese font, not embedded, without
-/// ToUnicode, declared with a single-byte base encoding (WinAnsi, Standard, MacRoman
-/// or none): its strings may hold GBK byte pairs (pdf.js decodes them so).
-fn gbk_suspect_simple_font(font: &Dict<'_>) -> bool {
+/// Whether a simple font may hold GBK byte pairs: a TrueType / Type1 font named as
+/// a Chinese font, without ToUnicode, declared with a single-byte base encoding
+/// (WinAnsi, Standard, MacRoman or none) (pdf.js decodes such strings as GBK).
+/// None when not; Some(None) when not embedded; Some(Some(name)) when embedded, with
+/// the name hayro reports for it (subset prefix removed; `{non-ascii key}` for a
+/// name in GBK bytes).
+fn gbk_suspect_simple_font(font: &Dict<'_>) -> Option<Option<String>> {
     let simple = matches!(
         font.get::<Name<'_>>(b"Subtype").as_deref(),
         Some(b"TrueType" | b"Type1" | b"MMType1")
     );
     if !simple || font.contains_key(b"ToUnicode") {
-        return false;
+        return None;
     }
     let single_byte = match font.get::<Name<'_>>(b"Encoding") {
         Some(e) => matches!(
@@ -186,11 +191,11 @@ fn gbk_suspect_simple_font(font: &Dict<'_>) -> bool {
             || fd.contains_key(b"FontFile2")
             || fd.contains_key(b"FontFile3")
     });
-    single_byte
-        && !embedded
-        && font
-            .get::<Name<'_>>(b"BaseFont")
-            .is_some_and(|n| chinese_font_name(&n))
+    let name = font.get::<Name<'_>>(b"BaseFont")?;
+    if !single_byte || !chinese_font_name(&name) {
+        return None;
+    }
+    Some(embedded.then(|| strip_subset(name.as_str()).to_string()))
 }
 
 /// GBK byte pairs in the character codes of one run of a simple font: per code,
@@ -286,8 +291,13 @@ impl FontMap {
             self.bomb = true;
         }
         if font.get::<Name<'_>>(b"Subtype").as_deref() != Some(b"Type0".as_slice()) {
-            if gbk_suspect_simple_font(font) {
-                self.gbk_simple = true;
+            match gbk_suspect_simple_font(font) {
+                Some(None) => self.gbk_simple = true,
+                Some(Some(name)) => {
+                    self.gbk_simple = true;
+                    self.gbk_simple_embedded.insert(name);
+                }
+                None => {}
             }
             return;
         }
