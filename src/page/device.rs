@@ -70,7 +70,8 @@ fn advance_of(g: &HGlyph<'_>) -> f64 {
 /// Drop glyphs drawn again at (nearly) the same place with the same text: fake bold
 /// (a glyph repeated with a small offset), shadows, a run drawn twice. Like
 /// pdfplumber's `dedupe_chars`: same text, same size (±10 %), origin within
-/// `DUP_TOLERANCE` × size on both axes. The first drawing is kept.
+/// `DUP_TOLERANCE` × size (at most 0.3 × the glyph's width and 2 pt) on both axes.
+/// The first drawing is kept.
 pub(crate) fn dedupe(glyphs: &mut Vec<Glyph>) {
     const DUP_TOLERANCE: f32 = 0.15;
     /// Glyphs compared with each one (in baseline order): bounds the work on a
@@ -94,7 +95,11 @@ pub(crate) fn dedupe(glyphs: &mut Vec<Glyph>) {
     let mut keep = vec![true; glyphs.len()];
     for (k, &i) in order.iter().enumerate() {
         let g = &glyphs[i];
-        let tol = DUP_TOLERANCE * g.size;
+        // Also bounded by the glyph's own width and 2 pt: a Type3 font's size may
+        // be far off its drawn size, and neighbours (`cc` in `Account`) are never
+        // within a fraction of a glyph width.
+        let width = (g.bbox.x1 - g.bbox.x0).abs();
+        let tol = (DUP_TOLERANCE * g.size).min(0.3 * width).min(2.0);
         for &j in order[k + 1..].iter().take(WINDOW) {
             let o = &glyphs[j];
             if o.baseline - g.baseline > tol {
@@ -581,4 +586,40 @@ impl<'a> Device<'a> for Collector<'_> {
     }
 
     fn pop_transparency_group(&mut self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(t: &str, x0: f32, w: f32, baseline: f32, size: f32) -> Glyph {
+        Glyph {
+            text: t.into(),
+            bbox: Rect {
+                x0,
+                top: baseline - 0.88 * size,
+                x1: x0 + w,
+                bottom: baseline + 0.12 * size,
+            },
+            baseline,
+            size,
+            upright: true,
+            space: 0.0,
+        }
+    }
+
+    #[test]
+    fn dedupe_fake_bold_not_neighbours() {
+        // `cc` side by side stays, even when the size is far off the drawn width
+        // (a Type3 font); a copy 0.3 pt off goes.
+        let mut gs = vec![
+            g("c", 10.0, 5.0, 50.0, 60.0),
+            g("c", 15.0, 5.0, 50.0, 60.0),
+            g("微", 30.0, 10.0, 50.0, 10.0),
+            g("微", 30.3, 10.0, 50.3, 10.0),
+        ];
+        dedupe(&mut gs);
+        let t: Vec<&str> = gs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(t, ["c", "c", "微"]);
+    }
 }
