@@ -59,6 +59,13 @@ fn gbk_bytes_in_winansi_simple_font() {
 }
 
 #[test]
+fn gbk_bytes_in_winansi_embedded_font() {
+    // The same with a TrueType subset embedded (Unicode cmap only, no usable
+    // byte -> glyph mapping): samples/make/make_gbk.py winansi_embedded.
+    check_seed("samples/pdf/seed_gbk_winansi_embedded.pdf", [1, 2]);
+}
+
+#[test]
 fn libreoffice_docx_six_pages_with_split_rows() {
     check_seed("samples/pdf/seed_docx.pdf", [1, 6]);
 }

@@ -194,9 +194,14 @@ fn unmapped_type3_glyphs_fall_back_to_codes() {
 }
 
 /// tests/data/fidelity/annots_values.pdf (make_annots.py values): fields holding only
-/// `/V` (no appearance stream, /NeedAppearances) still give their values in place.
+/// `/V` (no appearance stream, /NeedAppearances) still give their values in place,
+/// and a FreeText comment with only `/Contents` its text.
 #[test]
 fn field_values_without_appearance() {
+    let pages = read("tests/data/fidelity/annots_values.pdf").unwrap();
+    let t = jixiao::page::page_text(&pages[0]);
+    assert!(t.contains("评审意见：通过"), "{t}");
+    assert!(!t.contains("隐藏") && !t.contains("不显示"), "{t}");
     let gs = grids("tests/data/fidelity/annots_values.pdf");
     assert_eq!(gs.len(), 1);
     assert_eq!(
@@ -210,4 +215,12 @@ fn field_values_without_appearance() {
             "审核意见：同意"
         ]
     );
+}
+
+/// tests/data/fidelity/post_names.pdf (samples/make/make_postnames.py): an embedded
+/// subset without `cmap`, Identity-H, no ToUnicode: the `post` glyph names give the
+/// text (before: U+FFFD; poppler gives nothing).
+#[test]
+fn post_table_glyph_names() {
+    assert_eq!(page_text_of("tests/data/fidelity/post_names.pdf"), "AB12\n");
 }

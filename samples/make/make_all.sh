@@ -26,6 +26,7 @@ echo "== seed_gbk.pdf, seed_gbk_embedded.pdf (+ UCS-2 twin for the expected text
 python3 make_gbk.py gbk "$PDF/seed_gbk.pdf"
 python3 make_gbk.py gbk_embedded "$PDF/seed_gbk_embedded.pdf"
 python3 make_gbk.py winansi "$PDF/seed_gbk_winansi.pdf"
+python3 make_gbk.py winansi_embedded "$PDF/seed_gbk_winansi_embedded.pdf"
 python3 make_gbk.py ucs2 "$BUILD/seed_gbk.twin.pdf"
 
 echo "== seed_docx.pdf"
@@ -54,7 +55,7 @@ bash "$HERE/make_projects.sh"
 echo "== expected files"
 python3 make_expected.py "$PDF" "$EXP" \
   seed_gbk.pdf="$BUILD/seed_gbk.twin.pdf" seed_gbk_embedded.pdf="$BUILD/seed_gbk.twin.pdf" \
-  seed_gbk_winansi.pdf="$BUILD/seed_gbk.twin.pdf"
+  seed_gbk_winansi.pdf="$BUILD/seed_gbk.twin.pdf" seed_gbk_winansi_embedded.pdf="$BUILD/seed_gbk.twin.pdf"
 
 echo "== project_yuan_gbk.pdf: text fixtures from its UCS-2 twin (poppler shows GBK ASCII full-width)"
 python3 make_project_gbk.py ucs2 "$BUILD/project_yuan_gbk.twin.pdf"

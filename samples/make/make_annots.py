@@ -6,7 +6,8 @@
         FreeText comment 审核意见：同意 with its appearance; a hidden FreeText (/F 2)
         隐藏文字 and a no-view one (/F 32) 不显示 that must not be read.
   python3 make_annots.py values OUT  -> the same, but the two fields carry only /V (no
-        appearance stream; /NeedAppearances true), as some producers leave them.
+        appearance stream; /NeedAppearances true), as some producers leave them, and a
+        FreeText comment 评审意见：通过 below the table has only /Contents and /DA.
   python3 make_annots.py only OUT    -> a page whose only text is a FreeText annotation
         (自评得分 95); the page content draws a rectangle only."""
 import sys
@@ -79,6 +80,11 @@ def build(kind, out):
         hid = annot(pdf, fonts_, 'FreeText', (60, 600, 300, 630), 'S', '隐藏文字', flags=2)
         nov = annot(pdf, fonts_, 'FreeText', (60, 560, 300, 590), 'S', '不显示', flags=32)
         annots = [w1, w2, fr, hid, nov]
+        if kind == 'values':
+            annots.append(pdf.add({'Type': 'Annot', 'Subtype': 'FreeText', 'F': 4,
+                                   'Rect': [60, 520, 300, 545],
+                                   'Contents': b'<FEFF' + ucs2('评审意见：通过')[1:],
+                                   'DA': pstr('/S 10 Tf 0 g')}))
         fields = [w1, w2]
     else:
         content = b'0.5 w 60 600 400 100 re S'

@@ -7,6 +7,9 @@
                                             (/#CB#CE#CC#E5), /WinAnsiEncoding, not embedded,
                                             no ToUnicode, strings in GBK bytes (older Chinese
                                             office/government PDFs); /Widths 500 per byte
+  python3 make_gbk.py winansi_embedded OUT -> the same with a Droid Sans Fallback subset
+                                            embedded as FontFile2 (a Unicode cmap only,
+                                            so no usable byte -> glyph mapping)
   python3 make_gbk.py ucs2         OUT   -> "twin": identical geometry, STSong-Light with
                                             UniGB-UCS2-H; only used to produce the expected
                                             text of the two GBK files (poppler maps GBK-EUC-H
@@ -137,11 +140,14 @@ def used_chars():
 
 
 def make_font(pdf, variant, font):
-    if variant == 'winansi':
+    if variant in ('winansi', 'winansi_embedded'):
         name = b'/#CB#CE#CC#E5'  # 宋体 in GBK
-        desc = pdf.add({'Type': 'FontDescriptor', 'FontName': name, 'Flags': 32,
-                        'FontBBox': [0, -141, 1000, 859], 'ItalicAngle': 0, 'Ascent': 859,
-                        'Descent': -141, 'CapHeight': 683, 'StemV': 80})
+        d = {'Type': 'FontDescriptor', 'FontName': name, 'Flags': 32,
+             'FontBBox': [0, -141, 1000, 859], 'ItalicAngle': 0, 'Ascent': 859,
+             'Descent': -141, 'CapHeight': 683, 'StemV': 80}
+        if variant == 'winansi_embedded':
+            d['FontFile2'] = subset_droid(pdf)
+        desc = pdf.add(d)
         return pdf.add({'Type': 'Font', 'Subtype': 'TrueType', 'BaseFont': name,
                         'FirstChar': 32, 'LastChar': 255, 'Widths': [500] * 224,
                         'Encoding': 'WinAnsiEncoding', 'FontDescriptor': desc})
@@ -169,6 +175,26 @@ def make_font(pdf, variant, font):
     d = pdf.add(cidfont)
     return pdf.add({'Type': 'Font', 'Subtype': 'Type0', 'BaseFont': base if variant == 'gbk_embedded' else base + '',
                     'Encoding': font.enc, 'DescendantFonts': [d]})
+
+
+def subset_droid(pdf):
+    """Droid Sans Fallback (TrueType) subset to the form's characters, as a FontFile2."""
+    import io
+    from fontTools.ttLib import TTFont
+    from fontTools import subset
+    ft = TTFont('/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf')
+    opts = subset.Options()
+    opts.notdef_outline = True
+    opts.name_IDs = []
+    opts.layout_features = []
+    opts.hinting = False
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=[ord(c) for c in used_chars()])
+    sub.subset(ft)
+    buf = io.BytesIO()
+    ft.save(buf, reorderTables=True)
+    data = buf.getvalue()
+    return pdf.add_stream(data, {'Length1': len(data)})
 
 
 def subset_truetype(pdf):

@@ -70,48 +70,49 @@ fn advance_of(g: &HGlyph<'_>) -> f64 {
 /// Drop glyphs drawn again at (nearly) the same place with the same text: fake bold
 /// (a glyph repeated with a small offset), shadows, a run drawn twice. Like
 /// pdfplumber's `dedupe_chars`: same text, same size (±10 %), origin within
-/// `DUP_TOLERANCE` × size on both axes. The first drawing is kept.
+/// `DUP_TOLERANCE` × size (at most 0.3 × the glyph's width and 2 pt) on both axes.
+/// The first drawing is kept.
 pub(crate) fn dedupe(glyphs: &mut Vec<Glyph>) {
     const DUP_TOLERANCE: f32 = 0.15;
+    /// Glyphs compared with each one (in baseline order): bounds the work on a
+    /// page with very long lines; fake bold copies lie within a line or two.
+    const WINDOW: usize = 256;
     if glyphs.len() < 2 {
         return;
     }
-    // Grid of cells CELL points wide: a duplicate is within one cell of the original
-    // (tolerance × size <= CELL for sizes up to CELL / DUP_TOLERANCE).
-    const CELL: f32 = 4.0;
-    let key = |x: f32, y: f32| ((x / CELL).floor() as i64, (y / CELL).floor() as i64);
-    let mut seen: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut order: Vec<usize> = (0..glyphs.len())
+        .filter(|&i| {
+            let g = &glyphs[i];
+            !g.text.trim().is_empty() && g.bbox.x0.is_finite() && g.baseline.is_finite()
+        })
+        .collect();
+    order.sort_unstable_by(|&a, &b| {
+        glyphs[a]
+            .baseline
+            .total_cmp(&glyphs[b].baseline)
+            .then(glyphs[a].bbox.x0.total_cmp(&glyphs[b].bbox.x0))
+    });
     let mut keep = vec![true; glyphs.len()];
-    for i in 0..glyphs.len() {
+    for (k, &i) in order.iter().enumerate() {
         let g = &glyphs[i];
-        if g.text.trim().is_empty() || !g.bbox.x0.is_finite() || !g.baseline.is_finite() {
-            continue;
-        }
-        let tol = (DUP_TOLERANCE * g.size).min(CELL);
-        let (kx, ky) = key(g.bbox.x0, g.baseline);
-        let mut dup = false;
-        'outer: for dx in -1..=1 {
-            for dy in -1..=1 {
-                if let Some(v) = seen.get(&(kx + dx, ky + dy)) {
-                    for &j in v {
-                        let o = &glyphs[j];
-                        if o.text == g.text
-                            && (o.bbox.x0 - g.bbox.x0).abs() <= tol
-                            && (o.baseline - g.baseline).abs() <= tol
-                            && (o.size - g.size).abs() <= 0.1 * g.size.max(o.size)
-                            && o.upright == g.upright
-                        {
-                            dup = true;
-                            break 'outer;
-                        }
-                    }
-                }
+        // Also bounded by the glyph's own width and 2 pt: a Type3 font's size may
+        // be far off its drawn size, and neighbours (`cc` in `Account`) are never
+        // within a fraction of a glyph width.
+        let width = (g.bbox.x1 - g.bbox.x0).abs();
+        let tol = (DUP_TOLERANCE * g.size).min(0.3 * width).min(2.0);
+        for &j in order[k + 1..].iter().take(WINDOW) {
+            let o = &glyphs[j];
+            if o.baseline - g.baseline > tol {
+                break;
             }
-        }
-        if dup {
-            keep[i] = false;
-        } else {
-            seen.entry((kx, ky)).or_default().push(i);
+            if (o.bbox.x0 - g.bbox.x0).abs() <= tol
+                && o.text == g.text
+                && (o.size - g.size).abs() <= 0.1 * g.size.max(o.size)
+                && o.upright == g.upright
+            {
+                // The later drawing goes.
+                keep[i.max(j)] = false;
+            }
         }
     }
     let mut it = keep.iter();
@@ -437,13 +438,18 @@ impl<'a> Device<'a> for Collector<'_> {
             .take(self.max_glyphs.saturating_sub(self.glyphs.len()))
             .map(|pg| clean(self.glyph_text(pg)))
             .collect();
-        // GBK byte pairs in a non-embedded simple font (a Chinese font declared
-        // WinAnsi): the lead byte's glyph takes the character, the trail byte's
-        // glyph widens it (marked by `trail`).
+        // GBK byte pairs in a simple Chinese font declared WinAnsi (not embedded,
+        // or embedded and named so in `FontMap::gbk_simple_embedded`): the lead
+        // byte's glyph takes the character, the trail byte's glyph widens it
+        // (marked by `trail`).
         let mut trail = vec![false; texts.len()];
         if self.gbk_simple
             && run.glyphs().iter().all(|pg| match &**pg {
-                HGlyph::Outline(o) => o.font_data().is_none(),
+                HGlyph::Outline(o) => o.font_data().is_none_or(|fd| {
+                    fd.postscript_name
+                        .as_deref()
+                        .is_some_and(|n| self.fonts.gbk_simple_embedded.contains(n))
+                }),
                 HGlyph::Type3(_) => false,
             })
         {
@@ -580,4 +586,40 @@ impl<'a> Device<'a> for Collector<'_> {
     }
 
     fn pop_transparency_group(&mut self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(t: &str, x0: f32, w: f32, baseline: f32, size: f32) -> Glyph {
+        Glyph {
+            text: t.into(),
+            bbox: Rect {
+                x0,
+                top: baseline - 0.88 * size,
+                x1: x0 + w,
+                bottom: baseline + 0.12 * size,
+            },
+            baseline,
+            size,
+            upright: true,
+            space: 0.0,
+        }
+    }
+
+    #[test]
+    fn dedupe_fake_bold_not_neighbours() {
+        // `cc` side by side stays, even when the size is far off the drawn width
+        // (a Type3 font); a copy 0.3 pt off goes.
+        let mut gs = vec![
+            g("c", 10.0, 5.0, 50.0, 60.0),
+            g("c", 15.0, 5.0, 50.0, 60.0),
+            g("微", 30.0, 10.0, 50.0, 10.0),
+            g("微", 30.3, 10.0, 50.3, 10.0),
+        ];
+        dedupe(&mut gs);
+        let t: Vec<&str> = gs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(t, ["c", "c", "微"]);
+    }
 }

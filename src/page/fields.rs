@@ -1,6 +1,8 @@
-//! Form field values that have no appearance stream (`/NeedAppearances`, or a
-//! producer that only wrote `/V`): their text is laid out here, left-aligned in
-//! the widget's rectangle, so a filled form gives its values.
+//! Form field values and FreeText comments that have no appearance stream
+//! (`/NeedAppearances`, or a producer that only wrote `/V` or `/Contents`): their
+//! text is laid out here, left-aligned in the annotation's rectangle (a field's
+//! single line centred vertically, other text from the top), so a filled form
+//! gives its values.
 
 use hayro_interpret::kurbo::{Affine, Point};
 use hayro_syntax::object::{Array, Dict, Name, Rect as PRect, String as PString};
@@ -62,30 +64,40 @@ pub(crate) fn field_value_glyphs(page: &Dict<'_>, initial: Affine, max: usize) -
         return out;
     };
     for a in annots.iter::<Dict<'_>>().take(max) {
-        if a.get::<Name<'_>>(b"Subtype").as_deref() != Some(b"Widget".as_slice())
+        let subtype = a.get::<Name<'_>>(b"Subtype");
+        let free_text = subtype.as_deref() == Some(b"FreeText".as_slice());
+        if !(free_text || subtype.as_deref() == Some(b"Widget".as_slice()))
             || a.get::<u32>(b"F").unwrap_or(0) & (HIDDEN | NO_VIEW) != 0
             || a.get::<Dict<'_>>(b"AP")
                 .is_some_and(|ap| ap.contains_key(b"N"))
         {
             continue;
         }
-        let ft = holder(&a, b"FT").and_then(|d| d.get::<Name<'_>>(b"FT"));
-        if !matches!(ft.as_deref(), Some(b"Tx" | b"Ch")) {
-            continue;
-        }
-        let Some(vd) = holder(&a, b"V") else {
-            continue;
-        };
-        let value = match vd.get::<PString<'_>>(b"V") {
-            Some(v) => text_string(v.as_bytes()),
-            None => match vd.get::<Array<'_>>(b"V") {
-                Some(arr) => arr
-                    .iter::<PString<'_>>()
-                    .map(|s| text_string(s.as_bytes()))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+        let value = if free_text {
+            // A FreeText comment without appearance: its /Contents, as poppler draws it.
+            match a.get::<PString<'_>>(b"Contents") {
+                Some(v) => text_string(v.as_bytes()),
                 None => continue,
-            },
+            }
+        } else {
+            let ft = holder(&a, b"FT").and_then(|d| d.get::<Name<'_>>(b"FT"));
+            if !matches!(ft.as_deref(), Some(b"Tx" | b"Ch")) {
+                continue;
+            }
+            let Some(vd) = holder(&a, b"V") else {
+                continue;
+            };
+            match vd.get::<PString<'_>>(b"V") {
+                Some(v) => text_string(v.as_bytes()),
+                None => match vd.get::<Array<'_>>(b"V") {
+                    Some(arr) => arr
+                        .iter::<PString<'_>>()
+                        .map(|s| text_string(s.as_bytes()))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    None => continue,
+                },
+            }
         };
         let Some(r) = a.get::<PRect>(b"Rect") else {
             continue;
@@ -111,7 +123,7 @@ pub(crate) fn field_value_glyphs(page: &Dict<'_>, initial: Affine, max: usize) -
         let leading = size * 1.15;
         for (li, line) in lines.iter().enumerate() {
             // First line near the top when several, centred when one.
-            let base = if lines.len() == 1 {
+            let base = if lines.len() == 1 && !free_text {
                 y0 + (h - size) / 2.0 + 0.22 * size
             } else {
                 y1 - 2.0 - size * 0.88 - li as f64 * leading

@@ -109,6 +109,8 @@ pub(crate) struct FontMap {
     pub(crate) bomb: bool,
     /// Some simple font may hold GBK bytes (see [`gbk_suspect_simple_font`]).
     pub(crate) gbk_simple: bool,
+    /// Names (as hayro reports them) of embedded simple fonts that may hold GBK.
+    pub(crate) gbk_simple_embedded: HashSet<String>,
 }
 
 /// Whether a font name names a Chinese font: CJK characters in it (in GBK bytes, as
@@ -163,16 +165,19 @@ pub(crate) fn chinese_font_name(name: &[u8]) -> bool {
         || lower == "kai"
 }
 
-/// A simple (TrueType / Type1) font named as a Chinese font, not embedded, without
-/// ToUnicode, declared with a single-byte base encoding (WinAnsi, Standard, MacRoman
-/// or none): its strings may hold GBK byte pairs (pdf.js decodes them so).
-fn gbk_suspect_simple_font(font: &Dict<'_>) -> bool {
+/// Whether a simple font may hold GBK byte pairs: a TrueType / Type1 font named as
+/// a Chinese font, without ToUnicode, declared with a single-byte base encoding
+/// (WinAnsi, Standard, MacRoman or none) (pdf.js decodes such strings as GBK).
+/// None when not; Some(None) when not embedded; Some(Some(name)) when embedded, with
+/// the name hayro reports for it (subset prefix removed; `{non-ascii key}` for a
+/// name in GBK bytes).
+fn gbk_suspect_simple_font(font: &Dict<'_>) -> Option<Option<String>> {
     let simple = matches!(
         font.get::<Name<'_>>(b"Subtype").as_deref(),
         Some(b"TrueType" | b"Type1" | b"MMType1")
     );
     if !simple || font.contains_key(b"ToUnicode") {
-        return false;
+        return None;
     }
     let single_byte = match font.get::<Name<'_>>(b"Encoding") {
         Some(e) => matches!(
@@ -186,11 +191,11 @@ fn gbk_suspect_simple_font(font: &Dict<'_>) -> bool {
             || fd.contains_key(b"FontFile2")
             || fd.contains_key(b"FontFile3")
     });
-    single_byte
-        && !embedded
-        && font
-            .get::<Name<'_>>(b"BaseFont")
-            .is_some_and(|n| chinese_font_name(&n))
+    let name = font.get::<Name<'_>>(b"BaseFont")?;
+    if !single_byte || !chinese_font_name(&name) {
+        return None;
+    }
+    Some(embedded.then(|| strip_subset(name.as_str()).to_string()))
 }
 
 /// GBK byte pairs in the character codes of one run of a simple font: per code,
@@ -286,8 +291,13 @@ impl FontMap {
             self.bomb = true;
         }
         if font.get::<Name<'_>>(b"Subtype").as_deref() != Some(b"Type0".as_slice()) {
-            if gbk_suspect_simple_font(font) {
-                self.gbk_simple = true;
+            match gbk_suspect_simple_font(font) {
+                Some(None) => self.gbk_simple = true,
+                Some(Some(name)) => {
+                    self.gbk_simple = true;
+                    self.gbk_simple_embedded.insert(name);
+                }
+                None => {}
             }
             return;
         }
@@ -508,7 +518,89 @@ fn reverse_cmap(data: &[u8]) -> Option<HashMap<u32, char>> {
         }
         map.entry(gid.to_u32()).or_insert(c);
     }
+    // Glyphs the cmap does not reach (subset fonts often have none): their names in
+    // the `post` table (`uni7EE9`, `u1F600`, `A`, `zero` …), as poppler does.
+    if let Ok(post) = skrifa::raw::TableProvider::post(&font) {
+        for (gid, name) in post.glyph_names().take(1 << 16) {
+            if let std::collections::hash_map::Entry::Vacant(e) = map.entry(gid.to_u32())
+                && let Some(c) = glyph_name_char(name)
+            {
+                e.insert(c);
+            }
+        }
+    }
     (!map.is_empty()).then_some(map)
+}
+
+/// The character a glyph name stands for: `uniXXXX`, `uXXXX`–`uXXXXXX`, the
+/// Adobe Glyph List names of ASCII (letters, digits, punctuation); a suffix after
+/// `.` is ignored (`one.tf`). None for any other name (no full glyph list here).
+pub(crate) fn glyph_name_char(name: &str) -> Option<char> {
+    let base = name.split('.').next().unwrap_or(name);
+    let hex = |h: &str| {
+        (h.len() >= 4 && h.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| u32::from_str_radix(h, 16).ok())
+            .flatten()
+            .and_then(char::from_u32)
+    };
+    if let Some(h) = base.strip_prefix("uni")
+        && h.len() == 4
+    {
+        return hex(h).filter(|c| !c.is_control());
+    }
+    if let Some(h) = base.strip_prefix('u')
+        && (4..=6).contains(&h.len())
+    {
+        return hex(h).filter(|c| !c.is_control());
+    }
+    if base.len() == 1 && base.chars().all(|c| c.is_ascii_alphabetic()) {
+        return base.chars().next();
+    }
+    const NAMES: [(&str, char); 42] = [
+        ("space", ' '),
+        ("exclam", '!'),
+        ("quotedbl", '"'),
+        ("numbersign", '#'),
+        ("dollar", '$'),
+        ("percent", '%'),
+        ("ampersand", '&'),
+        ("quotesingle", '\''),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("asterisk", '*'),
+        ("plus", '+'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("period", '.'),
+        ("slash", '/'),
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("less", '<'),
+        ("equal", '='),
+        ("greater", '>'),
+        ("question", '?'),
+        ("at", '@'),
+        ("bracketleft", '['),
+        ("backslash", '\\'),
+        ("bracketright", ']'),
+        ("underscore", '_'),
+        ("braceleft", '{'),
+        ("bar", '|'),
+        ("braceright", '}'),
+        ("asciitilde", '~'),
+        ("quoteright", '\u{2019}'),
+    ];
+    NAMES.iter().find(|(n, _)| *n == base).map(|(_, c)| *c)
 }
 
 /// Collect fonts reachable from a resource dictionary (through form XObjects too).
@@ -588,6 +680,16 @@ mod tests {
         assert!(chinese_font_name(b"FangSong_GB2312"));
         assert!(!chinese_font_name(b"Helvetica"));
         assert!(!chinese_font_name(b"TimesNewRomanPSMT"));
+    }
+
+    #[test]
+    fn glyph_names() {
+        assert_eq!(glyph_name_char("uni7EE9"), Some('绩'));
+        assert_eq!(glyph_name_char("u1F600"), Some('\u{1F600}'));
+        assert_eq!(glyph_name_char("zero.tf"), Some('0'));
+        assert_eq!(glyph_name_char("A"), Some('A'));
+        assert_eq!(glyph_name_char("glyph123"), None);
+        assert_eq!(glyph_name_char("g12"), None);
     }
 
     #[test]
