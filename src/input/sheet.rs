@@ -135,6 +135,28 @@ fn to_blocks(s: &Sheet) -> Result<Vec<Block>, FileError> {
         runs.last_mut().expect("a run").push(r);
         prev = Some(r);
     }
+    // A one-cell row that is a form title (not covered by a merge from the
+    // table above) starts the next form, even with no empty row before it.
+    let is_title_row = |r: u32| {
+        row_cells.get(&r).is_some_and(|cols| cols.len() == 1)
+            && !covered.contains(&r)
+            && s.cells
+                .get(&(r, row_cells[&r][0]))
+                .is_some_and(|t| crate::form::is_title(&crate::table::joined_text(t)))
+    };
+    let runs: Vec<Vec<u32>> = runs
+        .into_iter()
+        .flat_map(|run| {
+            let mut parts: Vec<Vec<u32>> = vec![Vec::new()];
+            for r in run {
+                if is_title_row(r) && parts.last().is_some_and(|p| !p.is_empty()) {
+                    parts.push(Vec::new());
+                }
+                parts.last_mut().expect("a part").push(r);
+            }
+            parts
+        })
+        .collect();
     let mut out = Vec::new();
     for run in runs {
         let width = |r: &u32| row_cells.get(r).map_or(0, Vec::len);
@@ -728,5 +750,20 @@ mod tests {
         assert_eq!(g.cells[0].text, "部门名称");
         assert_eq!(g.at(2, 0).map(|c| c.row_span), Some(2));
         assert!(matches!(&b[3], Block::Text { text, .. } if text == "填报人：乙"));
+        // The next form's title right under the table, no empty row between.
+        s.cells.insert((5, 0), "2022年度项目支出绩效自评表".into());
+        s.cells.insert((6, 0), "部门名称".into());
+        s.cells.insert((6, 1), "丙".into());
+        s.cells.insert((7, 0), "实际支出数".into());
+        s.cells.insert((7, 1), "3".into());
+        let b = to_blocks(&s).unwrap();
+        let kinds: Vec<&str> = b
+            .iter()
+            .map(|b| match b {
+                Block::Text { .. } => "text",
+                Block::Table(_) => "table",
+            })
+            .collect();
+        assert_eq!(kinds, ["text", "text", "table", "text", "table"], "{b:?}");
     }
 }
