@@ -546,7 +546,23 @@ fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
     let mut cell: Option<(u32, u32, u32, u32, Lines)> = None;
     let mut in_p = 0usize;
     let mut sheet: Option<Sheet> = None;
+    // Inside a comment (office:annotation): its paragraphs are not the cell's.
+    let mut in_note = 0usize;
     while let Some(e) = x.next_event()? {
+        match &e {
+            Ev::Open { name, empty, .. } if name == "annotation" => {
+                if !*empty {
+                    in_note += 1;
+                }
+                continue;
+            }
+            Ev::Close(name) if name == "annotation" => {
+                in_note = in_note.saturating_sub(1);
+                continue;
+            }
+            _ if in_note > 0 => continue,
+            _ => {}
+        }
         match &e {
             Ev::Open { name, empty, .. } => match name.as_str() {
                 "table" => {
@@ -765,5 +781,57 @@ mod tests {
             })
             .collect();
         assert_eq!(kinds, ["text", "text", "table", "text", "table"], "{b:?}");
+    }
+
+    fn ods_of(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let content = format!(
+            "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"o\" xmlns:table=\"t\" xmlns:text=\"x\"><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"
+        );
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        w.start_file("mimetype", opts).unwrap();
+        w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        w.start_file("content.xml", opts).unwrap();
+        w.write_all(content.as_bytes()).unwrap();
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn ods_displayed_text_spans_repeats_hidden_and_notes() {
+        let body = "<table:table table:name=\"表\">\
+            <table:table-column table:number-columns-repeated=\"2\"/>\
+            <table:table-column table:visibility=\"collapse\"/>\
+            <table:table-row><table:table-cell table:number-columns-spanned=\"2\"><text:p>标题</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>隐藏列</text:p></table:table-cell></table:table-row>\
+            <table:table-row table:visibility=\"collapse\"><table:table-cell><text:p>隐藏行</text:p></table:table-cell></table:table-row>\
+            <table:table-row><table:table-cell office:value=\"0.9668\"><office:annotation><text:p>批注</text:p></office:annotation><text:p>96.68%</text:p></table:table-cell><table:table-cell><text:p>a<text:line-break/>b<text:s text:c=\"2\"/>c</text:p></table:table-cell></table:table-row>\
+            <table:table-row table:number-rows-repeated=\"1048570\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>\
+            </table:table>";
+        let sheets = ods(&ods_of(body)).unwrap();
+        assert_eq!(sheets.len(), 1);
+        let s = &sheets[0];
+        assert_eq!(s.name, "表");
+        assert_eq!(s.cells.get(&(0, 0)).map(String::as_str), Some("标题"));
+        assert_eq!(s.cells.get(&(2, 0)).map(String::as_str), Some("96.68%"));
+        let ab = format!("a{}b c", crate::table::HARD_BREAK);
+        assert_eq!(s.cells.get(&(2, 1)), Some(&ab));
+        assert_eq!(s.merges, vec![(0, 0, 0, 1)]);
+        assert!(s.hidden_cols.contains(&2) && s.hidden_rows.contains(&1));
+        let b = to_blocks(s).unwrap();
+        let texts: Vec<String> = b
+            .iter()
+            .flat_map(|b| match b {
+                Block::Text { text, .. } => vec![text.clone()],
+                Block::Table(g) => g.cells.iter().map(|c| c.text.clone()).collect(),
+            })
+            .collect();
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("隐藏") || t.contains("批注")),
+            "{texts:?}"
+        );
     }
 }
