@@ -727,6 +727,11 @@ mod tests {
             "2022年1月1日"
         );
         assert_eq!(display(0.1 + 0.2, "General", false), "0.3");
+        // Excel's 会计专用 (accounting) format, common in Chinese workbooks.
+        let acct = "_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ";
+        assert_eq!(display(19206.99, acct, false), "19,206.99");
+        assert_eq!(display(0.0, acct, false), "-");
+        assert_eq!(display(-5.5, "#,##0.00;[Red]-#,##0.00", false), "-5.50");
     }
 
     #[test]
