@@ -180,3 +180,72 @@ fn project_form_in_word() {
     check_project("samples/office/project_national_python_docx.docx", "docx");
     check_project("samples/office/project_national_libreoffice.docx", "docx");
 }
+
+/// A WPS `.et` or an `.xlsm` holding an `.xlsx` is read as one; a `.xls` or
+/// `.doc` that is really a saved web page (common in exports) as HTML.
+#[test]
+fn containers_are_told_by_their_contents() {
+    let read = |sample: &str, name: &str| {
+        let bytes = std::fs::read(common::root().join(sample)).unwrap();
+        let mut got = extract_bytes(name, &bytes, Options::default()).expect("records");
+        assert_eq!(got.len(), 1, "{name}");
+        let r = serde_json::to_value(got.remove(0)).unwrap();
+        (
+            r["source"]["format"].as_str().unwrap().to_string(),
+            r["funds"]["execution_rate"].clone(),
+        )
+    };
+    let rate = serde_json::json!(96.68);
+    assert_eq!(
+        read("samples/office/seed_openpyxl.xlsx", "a.et"),
+        ("xlsx".into(), rate.clone())
+    );
+    assert_eq!(
+        read("samples/office/seed_openpyxl.xlsx", "a.XLSM"),
+        ("xlsx".into(), rate.clone())
+    );
+    assert_eq!(
+        read("samples/office/seed_libreoffice.xls", "a.et"),
+        ("xls".into(), rate.clone())
+    );
+    assert_eq!(
+        read("samples/html/seed_cms_utf8.html", "a.xls"),
+        ("html".into(), rate.clone())
+    );
+    assert_eq!(
+        read("samples/html/seed_cms_gbk.html", "a.doc"),
+        ("html".into(), rate.clone())
+    );
+    assert_eq!(
+        read("samples/office/seed_python_docx.docx", "a.docm"),
+        ("docx".into(), rate)
+    );
+}
+
+/// A directory's files of no format jixiao reads are counted as skipped in
+/// the summary, not errors: the run exits 0.
+#[test]
+fn other_files_in_a_directory_are_skipped_not_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (from, to) in [
+        ("samples/html/seed_cms_utf8.html", "a.html"),
+        ("samples/office/seed_openpyxl.xlsx", "b.XLSX"),
+    ] {
+        std::fs::copy(common::root().join(from), dir.path().join(to)).unwrap();
+    }
+    std::fs::write(dir.path().join("logo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "# notes").unwrap();
+    let out = common::jixiao(dir.path(), &["extract", "."], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("2 files, 2 records, 0 errors, 2 skipped"),
+        "{stderr}"
+    );
+    let records = common::json_lines(&out.stdout);
+    assert_eq!(records[1]["source"]["sheet"], "部门整体支出绩效自评表");
+    assert!(
+        records[0]["source"].get("sheet").is_none(),
+        "key present for workbooks only"
+    );
+}

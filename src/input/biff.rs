@@ -104,9 +104,15 @@ pub fn formats(bytes: &[u8]) -> Result<Formats, FileError> {
     cf.open_stream(name)
         .and_then(|mut s| s.read_to_end(&mut stream))
         .map_err(|e| bad(format!("xls: no workbook stream: {e}")))?;
+    read_stream(&stream)
+}
+
+/// [`formats`] from the workbook stream itself.
+fn read_stream(stream: &[u8]) -> Result<Formats, FileError> {
+    let bad = |m: String| FileError::new(ErrorCode::Unreadable, m);
     let mut out = Formats::default();
     let mut sheets: Vec<(u32, String)> = Vec::new();
-    for (kind, d) in records(&stream, 0) {
+    for (kind, d) in records(stream, 0) {
         match kind {
             0x041E => {
                 if let (Some(id), Some(cch)) = (u16_at(d, 0), u16_at(d, 2))
@@ -139,7 +145,10 @@ pub fn formats(bytes: &[u8]) -> Result<Formats, FileError> {
                 info.xf.insert((r, c), xf);
             }
         };
-        for (kind, d) in records(&stream, pos as usize).skip(1) {
+        for (kind, d) in records(stream, pos as usize).skip(1) {
+            if kind == 0x000A {
+                break; // the sheet's EOF (it holds no row or column to read)
+            }
             let (Some(r), Some(c)) = (u16_at(d, 0), u16_at(d, 2)) else {
                 continue;
             };
@@ -159,7 +168,6 @@ pub fn formats(bytes: &[u8]) -> Result<Formats, FileError> {
                 0x007D if u16_at(d, 8).is_some_and(|g| g & 1 != 0) => {
                     info.hidden_cols.extend(u32::from(r)..=u32::from(c));
                 }
-                0x000A => break,
                 _ => {}
             }
         }
@@ -172,4 +180,70 @@ pub fn formats(bytes: &[u8]) -> Result<Formats, FileError> {
         out.sheets.insert(name, info);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three sheets whose cells sit at the same places with other formats:
+    /// each sheet's records end at its own EOF, so a later sheet's formats
+    /// never overwrite an earlier one's.
+    #[test]
+    fn each_sheet_keeps_its_own_formats() {
+        let rec = |kind: u16, data: &[u8]| {
+            let mut v = kind.to_le_bytes().to_vec();
+            v.extend_from_slice(&u16::try_from(data.len()).unwrap().to_le_bytes());
+            v.extend_from_slice(data);
+            v
+        };
+        let rk = |xf: u16| {
+            let mut d = vec![1, 0, 2, 0];
+            d.extend_from_slice(&xf.to_le_bytes());
+            d.extend_from_slice(&[0, 0, 0, 0]);
+            rec(0x027E, &d)
+        };
+        let sheet = |xf: u16, hidden_row: bool| {
+            let mut s = rec(0x0809, &[0; 16]);
+            let mut row = vec![5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+            row.extend_from_slice(&(if hidden_row { 0x20u16 } else { 0 }).to_le_bytes());
+            row.extend_from_slice(&[0, 0]);
+            s.extend(rec(0x0208, &row));
+            s.extend(rk(xf));
+            s.extend(rec(0x000A, &[]));
+            s
+        };
+        let mut globals = rec(0x0809, &[0; 16]);
+        let mut fmt = 170u16.to_le_bytes().to_vec();
+        fmt.extend_from_slice(&[4, 0, 0]);
+        fmt.extend_from_slice(b"0.0%");
+        globals.extend(rec(0x041E, &fmt));
+        globals.extend(rec(0x00E0, &[0, 0, 170, 0]));
+        globals.extend(rec(0x00E0, &[0, 0, 10, 0]));
+        let names = ["A", "B"];
+        let bound_len = 4 + 8 + 1;
+        let start = globals.len() + names.len() * bound_len + 4;
+        let bodies = [sheet(0, true), sheet(1, false)];
+        let mut pos = start;
+        for (name, body) in names.iter().zip(&bodies) {
+            let mut d = u32::try_from(pos).unwrap().to_le_bytes().to_vec();
+            d.extend_from_slice(&[0, 0, 1, 0]);
+            d.extend_from_slice(name.as_bytes());
+            globals.extend(rec(0x0085, &d));
+            pos += body.len();
+        }
+        globals.extend(rec(0x000A, &[]));
+        assert_eq!(globals.len(), start);
+        let mut stream = globals;
+        for b in &bodies {
+            stream.extend_from_slice(b);
+        }
+        let f = read_stream(&stream).unwrap();
+        let a = &f.sheets["A"];
+        let b = &f.sheets["B"];
+        assert_eq!(f.code_of_xf(a.xf[&(1, 2)]).as_deref(), Some("0.0%"));
+        assert_eq!(f.code_of_xf(b.xf[&(1, 2)]).as_deref(), Some("0.00%"));
+        assert!(a.hidden_rows.contains(&5));
+        assert!(b.hidden_rows.is_empty());
+    }
 }

@@ -298,13 +298,13 @@ fn is_chrome(el: &scraper::node::Element, in_article: bool) -> bool {
     }
     let names = [el.attr("id"), el.attr("class")];
     names.into_iter().flatten().any(|v| {
-        let v = v.to_ascii_lowercase();
-        ["nav", "menu", "breadcrumb", "footer", "copyright"]
-            .iter()
-            .any(|w| v.contains(w))
-            || v.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
-                matches!(
-                    t,
+        v.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+            let t = t.to_ascii_lowercase();
+            ["nav", "menu", "breadcrumb", "footer", "copyright"]
+                .iter()
+                .any(|w| t.starts_with(w))
+                || matches!(
+                    t.as_str(),
                     "foot"
                         | "sidebar"
                         | "crumb"
@@ -317,7 +317,7 @@ fn is_chrome(el: &scraper::node::Element, in_article: bool) -> bool {
                         | "toolbar"
                         | "topbar"
                 )
-            })
+        })
     })
 }
 

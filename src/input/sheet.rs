@@ -135,6 +135,28 @@ fn to_blocks(s: &Sheet) -> Result<Vec<Block>, FileError> {
         runs.last_mut().expect("a run").push(r);
         prev = Some(r);
     }
+    // A one-cell row that is a form title (not covered by a merge from the
+    // table above) starts the next form, even with no empty row before it.
+    let is_title_row = |r: u32| {
+        row_cells.get(&r).is_some_and(|cols| cols.len() == 1)
+            && !covered.contains(&r)
+            && s.cells
+                .get(&(r, row_cells[&r][0]))
+                .is_some_and(|t| crate::form::is_title(&crate::table::joined_text(t)))
+    };
+    let runs: Vec<Vec<u32>> = runs
+        .into_iter()
+        .flat_map(|run| {
+            let mut parts: Vec<Vec<u32>> = vec![Vec::new()];
+            for r in run {
+                if is_title_row(r) && parts.last().is_some_and(|p| !p.is_empty()) {
+                    parts.push(Vec::new());
+                }
+                parts.last_mut().expect("a part").push(r);
+            }
+            parts
+        })
+        .collect();
     let mut out = Vec::new();
     for run in runs {
         let width = |r: &u32| row_cells.get(r).map_or(0, Vec::len);
@@ -524,7 +546,23 @@ fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
     let mut cell: Option<(u32, u32, u32, u32, Lines)> = None;
     let mut in_p = 0usize;
     let mut sheet: Option<Sheet> = None;
+    // Inside a comment (office:annotation): its paragraphs are not the cell's.
+    let mut in_note = 0usize;
     while let Some(e) = x.next_event()? {
+        match &e {
+            Ev::Open { name, empty, .. } if name == "annotation" => {
+                if !*empty {
+                    in_note += 1;
+                }
+                continue;
+            }
+            Ev::Close(name) if name == "annotation" => {
+                in_note = in_note.saturating_sub(1);
+                continue;
+            }
+            _ if in_note > 0 => continue,
+            _ => {}
+        }
         match &e {
             Ev::Open { name, empty, .. } => match name.as_str() {
                 "table" => {
@@ -689,6 +727,11 @@ mod tests {
             "2022年1月1日"
         );
         assert_eq!(display(0.1 + 0.2, "General", false), "0.3");
+        // Excel's 会计专用 (accounting) format, common in Chinese workbooks.
+        let acct = "_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ";
+        assert_eq!(display(19206.99, acct, false), "19,206.99");
+        assert_eq!(display(0.0, acct, false), "-");
+        assert_eq!(display(-5.5, "#,##0.00;[Red]-#,##0.00", false), "-5.50");
     }
 
     #[test]
@@ -728,5 +771,72 @@ mod tests {
         assert_eq!(g.cells[0].text, "部门名称");
         assert_eq!(g.at(2, 0).map(|c| c.row_span), Some(2));
         assert!(matches!(&b[3], Block::Text { text, .. } if text == "填报人：乙"));
+        // The next form's title right under the table, no empty row between.
+        s.cells.insert((5, 0), "2022年度项目支出绩效自评表".into());
+        s.cells.insert((6, 0), "部门名称".into());
+        s.cells.insert((6, 1), "丙".into());
+        s.cells.insert((7, 0), "实际支出数".into());
+        s.cells.insert((7, 1), "3".into());
+        let b = to_blocks(&s).unwrap();
+        let kinds: Vec<&str> = b
+            .iter()
+            .map(|b| match b {
+                Block::Text { .. } => "text",
+                Block::Table(_) => "table",
+            })
+            .collect();
+        assert_eq!(kinds, ["text", "text", "table", "text", "table"], "{b:?}");
+    }
+
+    fn ods_of(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let content = format!(
+            "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"o\" xmlns:table=\"t\" xmlns:text=\"x\"><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"
+        );
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        w.start_file("mimetype", opts).unwrap();
+        w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        w.start_file("content.xml", opts).unwrap();
+        w.write_all(content.as_bytes()).unwrap();
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn ods_displayed_text_spans_repeats_hidden_and_notes() {
+        let body = "<table:table table:name=\"表\">\
+            <table:table-column table:number-columns-repeated=\"2\"/>\
+            <table:table-column table:visibility=\"collapse\"/>\
+            <table:table-row><table:table-cell table:number-columns-spanned=\"2\"><text:p>标题</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>隐藏列</text:p></table:table-cell></table:table-row>\
+            <table:table-row table:visibility=\"collapse\"><table:table-cell><text:p>隐藏行</text:p></table:table-cell></table:table-row>\
+            <table:table-row><table:table-cell office:value=\"0.9668\"><office:annotation><text:p>批注</text:p></office:annotation><text:p>96.68%</text:p></table:table-cell><table:table-cell><text:p>a<text:line-break/>b<text:s text:c=\"2\"/>c</text:p></table:table-cell></table:table-row>\
+            <table:table-row table:number-rows-repeated=\"1048570\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>\
+            </table:table>";
+        let sheets = ods(&ods_of(body)).unwrap();
+        assert_eq!(sheets.len(), 1);
+        let s = &sheets[0];
+        assert_eq!(s.name, "表");
+        assert_eq!(s.cells.get(&(0, 0)).map(String::as_str), Some("标题"));
+        assert_eq!(s.cells.get(&(2, 0)).map(String::as_str), Some("96.68%"));
+        let ab = format!("a{}b c", crate::table::HARD_BREAK);
+        assert_eq!(s.cells.get(&(2, 1)), Some(&ab));
+        assert_eq!(s.merges, vec![(0, 0, 0, 1)]);
+        assert!(s.hidden_cols.contains(&2) && s.hidden_rows.contains(&1));
+        let b = to_blocks(s).unwrap();
+        let texts: Vec<String> = b
+            .iter()
+            .flat_map(|b| match b {
+                Block::Text { text, .. } => vec![text.clone()],
+                Block::Table(g) => g.cells.iter().map(|c| c.text.clone()).collect(),
+            })
+            .collect();
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("隐藏") || t.contains("批注")),
+            "{texts:?}"
+        );
     }
 }
