@@ -239,7 +239,7 @@ fn other_files_in_a_directory_are_skipped_not_errors() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("2 files, 2 records, 0 errors, 2 skipped"),
+        stderr.contains("2 files, 2 records, 2 warnings, 0 errors, 2 skipped"),
         "{stderr}"
     );
     let records = common::json_lines(&out.stdout);
