@@ -95,3 +95,14 @@ fn flate_bomb_behind_runlength() {
 fn xls_65534_row_table() {
     assert_eq!(run("xls_65534_row_table.xls"), Err(ErrorCode::Unreadable));
 }
+
+/// fuzz `office`, crash: a mutated `.xls` on which calamine 0.38 panics
+/// (a slice index past its record, xls.rs:633). The panic is caught in
+/// `input::sheet` and the file is `unreadable`, not a crash.
+#[test]
+fn xls_calamine_index_panic() {
+    assert_eq!(
+        run("xls_calamine_index_panic.xls"),
+        Err(ErrorCode::Unreadable)
+    );
+}

@@ -56,10 +56,19 @@ pub struct Sheet {
 /// # Errors
 /// `unreadable` for a broken or hostile workbook.
 pub fn sheets(format: Format, bytes: &[u8]) -> Result<Vec<(String, Vec<Block>)>, FileError> {
+    // calamine can panic on a malformed workbook (an index past a record,
+    // found by fuzzing): that is a broken file, not a bug of ours.
+    let guarded = |f: fn(&[u8]) -> Result<Vec<Sheet>, FileError>| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(bytes))).unwrap_or_else(|_| {
+            Err(unreadable(
+                "the workbook is malformed (its reader stopped on an inconsistent record)",
+            ))
+        })
+    };
     let sheets = match format {
-        Format::Xlsx => xlsx(bytes)?,
+        Format::Xlsx => guarded(xlsx)?,
         Format::Ods => ods(bytes)?,
-        Format::Xls => xls(bytes)?,
+        Format::Xls => guarded(xls)?,
         _ => return Err(unreadable("not a workbook")),
     };
     sheets
