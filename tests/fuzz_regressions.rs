@@ -86,3 +86,23 @@ fn flate_bomb_behind_runlength() {
         Err(ErrorCode::Unreadable)
     );
 }
+
+/// fuzz `office`, timeout (libFuzzer, ASan, 24 s): a mutated `.xls` whose
+/// sheet becomes one table of 65,534 rows × 9 columns; the recogniser's
+/// pass over it grows with rows × cells. No form is that big: structured
+/// tables past 5,000 rows or 100,000 slots are refused (`unreadable`).
+#[test]
+fn xls_65534_row_table() {
+    assert_eq!(run("xls_65534_row_table.xls"), Err(ErrorCode::Unreadable));
+}
+
+/// fuzz `office`, crash: a mutated `.xls` on which calamine 0.38 panics
+/// (a slice index past its record, xls.rs:633). The panic is caught in
+/// `input::sheet` and the file is `unreadable`, not a crash.
+#[test]
+fn xls_calamine_index_panic() {
+    assert_eq!(
+        run("xls_calamine_index_panic.xls"),
+        Err(ErrorCode::Unreadable)
+    );
+}

@@ -171,7 +171,7 @@ fn read_stream(stream: &[u8]) -> Result<Formats, FileError> {
                 _ => {}
             }
         }
-        if info.max_row as usize * info.max_col as usize > super::grid::MAX_SLOTS * 4 {
+        if info.max_row as usize * info.max_col as usize > super::sheet::DENSE_LIMIT {
             return Err(bad(format!(
                 "sheet {name} spans {} rows × {} columns, beyond the limit",
                 info.max_row, info.max_col

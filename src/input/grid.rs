@@ -7,8 +7,12 @@ use crate::table::{Cell, Grid, HARD_BREAK};
 
 /// Most slots (rows × columns) one table may have. A form has a few
 /// hundred; a table past this is hostile or no form, and refused instead of
-/// filling memory.
-pub const MAX_SLOTS: usize = 4_000_000;
+/// filling memory (and instead of a recogniser pass that grows with rows ×
+/// cells).
+pub const MAX_SLOTS: usize = 100_000;
+
+/// Most rows one table may have (a form has at most a few hundred).
+pub const MAX_TABLE_ROWS: usize = 5_000;
 
 /// Whether `c` is a CJK character (ideographs, kana, hangul, CJK and
 /// full-width punctuation): a line break between two of them is no space.
@@ -96,12 +100,16 @@ impl Lines {
 /// spans are shortened not to run into an earlier cell).
 ///
 /// # Errors
-/// `unreadable` when the table has more than [`MAX_SLOTS`] slots.
+/// `unreadable` when the table has more than [`MAX_SLOTS`] slots or
+/// [`MAX_TABLE_ROWS`] rows: no form is that big.
 pub fn grid(mut cells: Vec<Cell>, rows: usize, cols: usize) -> Result<Grid, FileError> {
-    if rows.saturating_mul(cols) > MAX_SLOTS {
+    if rows.saturating_mul(cols) > MAX_SLOTS || rows > MAX_TABLE_ROWS {
         return Err(FileError::new(
             ErrorCode::Unreadable,
-            format!("a table of {rows} × {cols} slots is beyond the limit of {MAX_SLOTS}"),
+            format!(
+                "a table of {rows} rows × {cols} columns is beyond the limits of \
+                 {MAX_TABLE_ROWS} rows and {MAX_SLOTS} slots: no form is that big"
+            ),
         ));
     }
     cells.sort_by_key(|c| (c.row, c.col));
@@ -207,5 +215,7 @@ mod tests {
         assert_eq!(g.cells.len(), 2);
         assert_eq!(g.cells[0].text, "");
         assert!(grid(vec![], 5000, 5000).is_err());
+        assert!(grid(vec![], 5001, 1).is_err());
+        assert!(grid(vec![], 5000, 20).is_ok());
     }
 }

@@ -33,6 +33,9 @@ use crate::table::{Block, Cell};
 /// this (a million-row export) is no form and refused.
 pub const MAX_ROWS: u32 = 100_000;
 
+/// Most slots of a sheet's extent: calamine builds a dense range over it.
+pub const DENSE_LIMIT: usize = 4_000_000;
+
 fn unreadable(m: impl Into<String>) -> FileError {
     FileError::new(ErrorCode::Unreadable, m)
 }
@@ -53,10 +56,19 @@ pub struct Sheet {
 /// # Errors
 /// `unreadable` for a broken or hostile workbook.
 pub fn sheets(format: Format, bytes: &[u8]) -> Result<Vec<(String, Vec<Block>)>, FileError> {
+    // calamine can panic on a malformed workbook (an index past a record,
+    // found by fuzzing): that is a broken file, not a bug of ours.
+    let guarded = |f: fn(&[u8]) -> Result<Vec<Sheet>, FileError>| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(bytes))).unwrap_or_else(|_| {
+            Err(unreadable(
+                "the workbook is malformed (its reader stopped on an inconsistent record)",
+            ))
+        })
+    };
     let sheets = match format {
-        Format::Xlsx => xlsx(bytes)?,
+        Format::Xlsx => guarded(xlsx)?,
         Format::Ods => ods(bytes)?,
-        Format::Xls => xls(bytes)?,
+        Format::Xls => guarded(xls)?,
         _ => return Err(unreadable("not a workbook")),
     };
     sheets
@@ -86,7 +98,7 @@ fn to_blocks(s: &Sheet) -> Result<Vec<Block>, FileError> {
     // Merges by top-left slot; slots covered by a merge (not its top-left).
     let mut merge_at: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
     for &(r0, c0, r1, c1) in &s.merges {
-        if r1.saturating_sub(r0) as usize * c1.saturating_sub(c0) as usize > grid::MAX_SLOTS {
+        if r1.saturating_sub(r0) as usize * c1.saturating_sub(c0) as usize > DENSE_LIMIT {
             continue;
         }
         merge_at.insert((r0, c0), (r1, c1));
@@ -411,7 +423,7 @@ fn scan_sheet(bytes: &[u8], name: &str, sheet: &mut Sheet) -> Result<(), FileErr
             _ => {}
         }
     }
-    if max_row as usize * max_col as usize > grid::MAX_SLOTS * 4 || max_row > 4 * MAX_ROWS {
+    if max_row as usize * max_col as usize > DENSE_LIMIT || max_row > 4 * MAX_ROWS {
         return Err(unreadable(format!(
             "sheet {} spans {max_row} rows × {max_col} columns, beyond the limit",
             sheet.name
