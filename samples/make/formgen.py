@@ -38,7 +38,7 @@ repeated level cells, 元 or 万元, a two-row 丽江 header, the section cell r
 break, an indicator header with an empty first cell, placeholders (指标2：, ……), printed 注：
 notes, template text left in a cell, unfilled actuals, 报表编号 / 附件 / notice lines above the
 title, 县级/市级 prefixes, （盖章） suffixes, spaces inside labels, traditional-character mirrors.
-Decisions where SPEC is silent: 四川's 评价结论 is the grade; 湖北's lone 年度财政资金总额 row is the
+Decisions where SPEC is silent: 四川's 评价结论 is a narrative, no grade (it goes to extra); 湖北's lone 年度财政资金总额 row is the
 funds total; a form with no unit statement anywhere has unit null.
 """
 import argparse
@@ -626,7 +626,7 @@ def project_form(rng, fam, year):
         t['total_score'] = total
         concl = rng.choice(['优', '良'])
         rows.append(pad([Cell('评价结论'), Cell(concl)], W))
-        t['grade'] = concl
+        # 评价结论 is no grade (only 自评等级 优/良/中/差 is): it goes to extra.
         p, im = rng.choice(PROBLEMS), rng.choice(IMPROVES)
         rows.append(pad([Cell('存在问题'), Cell(p)], W))
         rows.append(pad([Cell('改进措施'), Cell(im)], W))

@@ -55,6 +55,10 @@ pub(super) struct Walker {
     /// Whether the last row of the block was its header (a second header
     /// row right below splits columns of the first).
     header_fresh: bool,
+    /// The goal block's header is a row of two goal labels with the values
+    /// on the rows below (四川: 项目年度目标 | 年度目标完成情况); a row labelled
+    /// left of those columns ends the block.
+    goal_below: bool,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -195,6 +199,21 @@ impl Walker {
             self.form.funds.push((FundField::Weight, w));
         }
         if !title.is_empty() && is_look_alike(&title) {
+            self.form.kind = Some(FormKind::Unknown);
+            self.demote_to_extra();
+            return self.form;
+        }
+        if self.form.indicators.is_empty()
+            && self.form.tasks.is_empty()
+            && self.form.goal.is_none()
+            && !self.form.has_funds_block
+            && self.form.department.is_none()
+            && self.form.project.is_none()
+            && self.form.implementer.is_none()
+        {
+            // Neither a funds block nor a goal nor indicators nor a header
+            // field (a 基本概况 table of 联系人 / 人员编制 under a 部门整体
+            // report's title): whatever the title says, no self-evaluation.
             self.form.kind = Some(FormKind::Unknown);
             self.demote_to_extra();
             return self.form;
@@ -351,6 +370,46 @@ impl Walker {
             self.section_row(&row, 0);
             return;
         }
+        if first_label.is_none()
+            && first.starts_here
+            && self.section != Some(Section::Funds)
+            && is_funds_header(&slots[1..])
+        {
+            // A funds block found by its header row of budget columns under
+            // a section label the dictionary does not hold (`预算资金(万元)`).
+            self.form.recognised = true;
+            self.enter(Section::Funds);
+            self.form.has_funds_block = true;
+            self.funds_block_weight = block_weight(&first.cell.text);
+            self.consumed.push(first.cell.text.clone());
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
+            self.section_row(&row, 1);
+            return;
+        }
+        if !matches!(first_label, Some(Label::Section(_)))
+            && self.section != Some(Section::Goal)
+            && let Some(h) = goal_header_row(&slots)
+        {
+            // A header row of two goal labels (四川: `项目基本情况 |
+            // 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况`): the values
+            // are on the row below; the cells before the labels name the block.
+            self.form.recognised = true;
+            self.enter(Section::Goal);
+            let first_col = h.iter().map(|c| c.0).min().unwrap_or(0);
+            self.consumed.extend(
+                slots
+                    .iter()
+                    .filter(|s| s.cell.col < first_col)
+                    .map(|s| s.cell.text.clone()),
+            );
+            self.set_header(h);
+            self.goal_below = true;
+            return;
+        }
         if matches!(first_label, Some(Label::TotalScore))
             && self.section == Some(Section::Tasks)
             && labels::key(&first.cell.text) == "合计"
@@ -497,6 +556,7 @@ impl Walker {
         self.funds_header.clear();
         self.funds_ignored.clear();
         self.header_fresh = false;
+        self.goal_below = false;
         self.level1 = None;
         self.level2 = None;
     }
@@ -616,6 +676,45 @@ fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> 
         }
     }
     (cols.len() >= 2 && known > other).then_some(cols)
+}
+
+/// A funds header row: at least two budget columns (年初预算数, 全年预算数,
+/// 全年执行数, 执行率 …; 分值 and 得分 head indicator tables too and do not
+/// count) and no number.
+fn is_funds_header(slots: &[Slot<'_>]) -> bool {
+    let budget = slots
+        .iter()
+        .filter(|s| {
+            matches!(labels::label(&s.cell.text),
+                Some(Label::Fund(f)) if !matches!(f, FundField::Weight | FundField::Score))
+        })
+        .count();
+    budget >= 2
+        && slots.iter().all(|s| {
+            matches!(
+                parse_amount(s.cell.text.trim()),
+                Amount::NotANumber | Amount::Blank
+            )
+        })
+}
+
+/// A row holding an expected-goal and an achieved-goal column label, and no
+/// number: the goal block's header, its values below. Only the goal labels
+/// head columns.
+fn goal_header_row(slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
+    let mut cols = Vec::new();
+    for s in slots.iter().filter(|s| s.starts_here) {
+        let text = s.cell.text.trim();
+        if !matches!(parse_amount(text), Amount::NotANumber | Amount::Blank) {
+            return None;
+        }
+        if let Some(c @ (Column::Expected | Column::Achieved)) = labels::column(Section::Goal, text)
+        {
+            cols.push((s.cell.col, c));
+        }
+    }
+    let has = |c: Column| cols.iter().filter(|x| x.1 == c).count() == 1;
+    (cols.len() == 2 && has(Column::Expected) && has(Column::Achieved)).then_some(cols)
 }
 
 /// A row of column headings (`收入 | 决算数 | 支出 | 决算数`): short words,
