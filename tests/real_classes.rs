@@ -191,3 +191,16 @@ fn rubric_with_weights_inside_labels() {
     );
     assert!(!has_code(&r, "met_undetermined"), "{:?}", codes(&r));
 }
+
+/// The year on a line of its own under the title is part of the title.
+#[test]
+fn a_year_line_under_the_title_joins_it() {
+    let text = "项目支出绩效自评表\n（2022年度）\n\
+项目名称\t某镇道路养护\n\
+主管部门\t某区交通局\t实施单位\t某镇人民政府\n\
+项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+\t年度资金总额\t10\t10\t9\t10\t90%\t9\n";
+    let r = record(text);
+    assert_eq!(r["title"], "项目支出绩效自评表（2022年度）");
+    assert_eq!(r["year"], 2022);
+}

@@ -146,6 +146,17 @@ impl Walker {
             // Text after the tables (notes, signatures) is not a field.
             return;
         }
+        if let Some(t) = self.form.title.as_mut()
+            && is_year_line(text)
+            && !t.contains('年')
+        {
+            // The year printed on a line of its own under the title
+            // (`（2022年度）`) is part of the title, as in a one-line title
+            // `…自评表 (2021年度)`.
+            t.push_str(text);
+            self.form.header_lines.push(text.to_string());
+            return;
+        }
         if is_title(text) && self.form.title.is_some() {
             // A notice line above (`…关于公开…自评表的说明`) named a form too:
             // the table's own heading is the line nearest to it.
@@ -290,6 +301,18 @@ impl Walker {
             return;
         }
         // A row of its own for the year (`（2021年度）`) before the sections.
+        if let [only] = texts.as_slice()
+            && self.section.is_none()
+            && self.form.tables.is_empty()
+            && is_year_line(only)
+            && let Some(t) = self.form.title.as_mut()
+            && !t.contains('年')
+        {
+            // Under a title row: part of the title.
+            t.push_str(only);
+            self.form.header_lines.push((*only).to_string());
+            return;
+        }
         if let [only] = texts.as_slice()
             && self.section.is_none()
             && only.chars().count() <= 12
@@ -676,6 +699,18 @@ fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> 
         }
     }
     (cols.len() >= 2 && known > other).then_some(cols)
+}
+
+/// A line that is only the year in brackets: `（2022年度）`, `(2016年度)`.
+fn is_year_line(text: &str) -> bool {
+    let t = squash(text);
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|i| {
+        let digits = i.strip_suffix("年度").or_else(|| i.strip_suffix('年'));
+        digits.is_some_and(|d| d.chars().count() == 4 && d.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// A funds header row: at least two budget columns (年初预算数, 全年预算数,
