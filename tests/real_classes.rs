@@ -204,3 +204,18 @@ fn a_year_line_under_the_title_joins_it() {
     assert_eq!(r["title"], "项目支出绩效自评表（2022年度）");
     assert_eq!(r["year"], 2022);
 }
+
+/// A title row inside the table is nearer the form than a page heading above
+/// it; the year row under it joins it.
+#[test]
+fn a_title_row_in_the_table_wins_over_the_page_heading() {
+    let text = "某县某中心2023年度部门整体支出绩效自评表\n信息来源：某县某中心\n\
+部门整体支出绩效自评表\t\t\t\t\n\
+(2023年度)\t\t\t\t\n\
+部门\t某县某中心\n\
+预算资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t执行率\n\
+\t年度资金总额\t10\t10\t9\t90%\n";
+    let r = record(text);
+    assert_eq!(r["title"], "部门整体支出绩效自评表(2023年度)");
+    assert_eq!(r["form"], "department_overall");
+}

@@ -287,10 +287,13 @@ impl Walker {
         // table: they are the form's furniture, not label/value pairs.
         let texts = texts(&slots);
         if let [only] = texts.as_slice()
-            && self.form.title.is_none()
             && self.form.tables.is_empty()
+            && self.section.is_none()
+            && !self.form.recognised
             && is_title(only)
         {
+            // A title row inside the table is the form's own title: nearer
+            // than a page heading above it (a CMS page's headline).
             self.form.title = Some(title_text(only).to_string());
             return;
         }
