@@ -38,7 +38,7 @@ repeated level cells, 元 or 万元, a two-row 丽江 header, the section cell r
 break, an indicator header with an empty first cell, placeholders (指标2：, ……), printed 注：
 notes, template text left in a cell, unfilled actuals, 报表编号 / 附件 / notice lines above the
 title, 县级/市级 prefixes, （盖章） suffixes, spaces inside labels, traditional-character mirrors.
-Decisions where SPEC is silent: 四川's 评价结论 is the grade; 湖北's lone 年度财政资金总额 row is the
+Decisions where SPEC is silent: a year line under the title joins the title; 四川's 评价结论 is a narrative, no grade (it goes to extra); 湖北's lone 年度财政资金总额 row is the
 funds total; a form with no unit statement anywhere has unit null.
 """
 import argparse
@@ -382,7 +382,9 @@ def project_form(rng, fam, year):
         blocks.append(Text(f'{dept}关于公开{year}年度项目支出绩效自评表的说明'))
     if fam == 'national' and rng.random() < 0.2:
         title = rng.choice(['项目支出绩效自评表', '财政项目支出绩效自评表'])
-        t['title'] = title
+        # The year on a line of its own under the title is part of the title
+        # (as in the one-line `…自评表（2021年度）`; the real-forms audit's truth).
+        t['title'] = title + f'（{year}年度）'
         blocks += [Text(title), Text(f'（{year}年度）')]
     else:
         blocks.append(Text(title))
@@ -626,7 +628,7 @@ def project_form(rng, fam, year):
         t['total_score'] = total
         concl = rng.choice(['优', '良'])
         rows.append(pad([Cell('评价结论'), Cell(concl)], W))
-        t['grade'] = concl
+        # 评价结论 is no grade (only 自评等级 优/良/中/差 is): it goes to extra.
         p, im = rng.choice(PROBLEMS), rng.choice(IMPROVES)
         rows.append(pad([Cell('存在问题'), Cell(p)], W))
         rows.append(pad([Cell('改进措施'), Cell(im)], W))

@@ -96,6 +96,7 @@ pub fn unmapped(form: &RawForm, consumed: &[String]) -> Vec<String> {
             if taken.contains(&s)
                 || taken.contains(&squash(&super::walker::strip_weight(text)))
                 || labels::is_known(text)
+                || labels::is_level_label(&super::walker::strip_weight(text))
                 || super::walker::is_placeholder(text)
                 || is_pair(text, &taken)
             {

@@ -99,6 +99,8 @@ const LABELS: &[(&str, Label)] = &[
     ("单位名称", Label::DepartmentName),
     ("预算单位", Label::DepartmentName),
     ("主管部门", Label::Department),
+    // 部门 alone (金寨's department form) names the department.
+    ("部门", Label::Department),
     ("主管单位", Label::Department),
     ("项目名称", Label::ProjectName),
     ("专项资金名称", Label::ProjectName),
@@ -184,11 +186,12 @@ const LABELS: &[(&str, Label)] = &[
     ("填报日期", Label::Extra),
     ("填报人", Label::Extra),
     ("项目负责人", Label::Extra),
-    ("项目负责人及电话", Label::Extra),
     ("项目类别", Label::Extra),
     ("项目属性", Label::Extra),
     ("项目类型", Label::Extra),
-    ("评价结论", Label::Grade),
+    // 评价结论 is a narrative (四川: the score and what the project achieved),
+    // no grade: it goes to extra.
+    ("评价结论", Label::Extra),
     ("评价等级", Label::Grade),
 ];
 
@@ -312,6 +315,15 @@ pub fn key(label: &str) -> String {
     loop {
         let before = k.len();
         k = k.trim_end_matches([':', '：']).to_string();
+        // A label that also asks for a code or a telephone number
+        // (`主管部门及代码`, `项目负责人及电话`) names the same field.
+        for tail in ["及代码", "及编码", "及电话", "及联系电话"] {
+            if let Some(rest) = k.strip_suffix(tail)
+                && !rest.is_empty()
+            {
+                k = rest.to_string();
+            }
+        }
         if let Some(open) = k.rfind('(')
             && k.ends_with(')')
             && is_suffix(&k[open + 1..k.len() - 1])
@@ -547,6 +559,31 @@ pub fn is_known(text: &str) -> bool {
             .any(|&s| column(s, text).is_some())
         || IGNORED.contains(&k.as_str())
         || is_spending_type(text)
+}
+
+/// The indicator levels of the national framework (一级 / 二级指标): a cell
+/// holding only one of them labels a level, even on a row with no indicator
+/// (an empty 经济效益指标 row the form prints as a placeholder).
+#[must_use]
+pub fn is_level_label(text: &str) -> bool {
+    const LEVELS: &[&str] = &[
+        "产出指标",
+        "效益指标",
+        "满意度指标",
+        "成本指标",
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标",
+        "经济成本指标",
+        "社会成本指标",
+        "生态环境成本指标",
+    ];
+    LEVELS.contains(&key(text).as_str())
 }
 
 /// Rows of a funds block that split spending by type (基本支出 / 项目支出):

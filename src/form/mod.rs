@@ -84,6 +84,9 @@ pub struct RawIndicator {
     /// A rubric's explanation and scoring rule, joined with ` / `; `Some`
     /// (possibly empty) on rubric forms only.
     pub criteria: Option<String>,
+    /// A scoring table with neither a target nor an actual column (得分表):
+    /// it has nothing to decide `met` from, and nothing to warn of.
+    pub scored_only: bool,
 }
 
 /// One 主要任务 row, as text.

@@ -293,7 +293,11 @@ fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicat
     let met = match met::decide(target.as_ref(), actual.as_ref()) {
         Ok(m) => Some(m),
         // A rubric has no target: nothing to decide, nothing to warn of.
-        Err(_) if r.criteria.is_some() && target.is_none() && actual.is_none() => None,
+        Err(_)
+            if (r.criteria.is_some() || r.scored_only) && target.is_none() && actual.is_none() =>
+        {
+            None
+        }
         Err(why) => {
             warnings.push(Warning {
                 code: codes::MET_UNDETERMINED.into(),

@@ -15,6 +15,21 @@ impl Walker {
             col_of(Column::Expected, &self.header),
             col_of(Column::Achieved, &self.header),
         ) {
+            let first_col = e.min(a);
+            if self.goal_below
+                && row.slots.iter().any(|s| {
+                    s.starts_here
+                        && s.cell.col + row.shift < first_col
+                        && !s.cell.text.trim().is_empty()
+                })
+            {
+                // A row labelled left of the goal columns (`2.项目实施内容及
+                // 过程概述 | …`) is no goal: its label and value are a pair.
+                self.section = None;
+                self.goal_below = false;
+                self.pairs(&row.slots[skip.min(row.slots.len())..]);
+                return;
+            }
             // A goal over several rows (目标1, 目标2 …) keeps them all; the
             // adjusted goal (全年（调整）绩效目标) is the one in force when filled.
             let adjusted =

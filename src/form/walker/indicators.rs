@@ -59,6 +59,31 @@ impl Walker {
         if let Some(v) = level(self.col(Column::Level2)) {
             self.level2 = Some(strip_weight(&v));
         }
+        // A total row (`合计 | … | 100 | 97.5`) under the level columns ends
+        // the table: the total score, no indicator.
+        let first_text = row
+            .slots
+            .iter()
+            .filter(|s| s.starts_here && s.cell.col + row.shift > 0)
+            .find_map(|s| non_empty(&s.cell.text));
+        if let Some(t) = first_text
+            && labels::label(&t) == Some(super::super::labels::Label::TotalScore)
+            && self
+                .col(Column::Name)
+                .is_some_and(|c| row.at(c).is_empty() || row.at(c) == t)
+        {
+            self.consumed.push(t);
+            self.form.total_score = self
+                .form
+                .total_score
+                .take()
+                .or(get(self.col(Column::Score)));
+            if let Some(w) = get(self.col(Column::Weight)) {
+                self.form.weight_total = Some(w);
+            }
+            self.section = None;
+            return;
+        }
         let Some(name) = get(self.col(Column::Name)) else {
             // No indicator: a labelled row after the table (`备注 | …`,
             // `总分：95 | 自评等级：优`) keeps its pairs.
@@ -75,6 +100,18 @@ impl Walker {
         if is_placeholder(&name) {
             return;
         }
+        // A rubric prints the weight inside the label (`相关性(5分)`): the
+        // name is the label without it, the weight is it when no column
+        // gives one.
+        let stripped = strip_weight(&name);
+        let label_weight = (stripped != name && !stripped.is_empty())
+            .then(|| super::funds::block_weight(&name))
+            .flatten();
+        let name = if label_weight.is_some() {
+            stripped
+        } else {
+            name
+        };
         self.form.recognised = true;
         for h in self.header.iter().filter(|h| h.1 == Column::Ignored) {
             self.consumed.push(row.at(h.0).to_string());
@@ -88,10 +125,11 @@ impl Walker {
             target_unit: get(self.col(Column::TargetUnit)),
             target_adjusted: get(self.col(Column::TargetAdjusted)),
             actual: get(self.col(Column::Actual)).unwrap_or_default(),
-            weight: get(self.col(Column::Weight)),
+            weight: get(self.col(Column::Weight)).or(label_weight),
             score: get(self.col(Column::Score)),
             note: self.notes(row),
             criteria: self.criteria(row),
+            scored_only: self.col(Column::Target).is_none() && self.col(Column::Actual).is_none(),
         });
     }
 }

@@ -55,6 +55,10 @@ pub(super) struct Walker {
     /// Whether the last row of the block was its header (a second header
     /// row right below splits columns of the first).
     header_fresh: bool,
+    /// The goal block's header is a row of two goal labels with the values
+    /// on the rows below (四川: 项目年度目标 | 年度目标完成情况); a row labelled
+    /// left of those columns ends the block.
+    goal_below: bool,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -142,6 +146,17 @@ impl Walker {
             // Text after the tables (notes, signatures) is not a field.
             return;
         }
+        if let Some(t) = self.form.title.as_mut()
+            && is_year_line(text)
+            && !t.contains('年')
+        {
+            // The year printed on a line of its own under the title
+            // (`（2022年度）`) is part of the title, as in a one-line title
+            // `…自评表 (2021年度)`.
+            t.push_str(text);
+            self.form.header_lines.push(text.to_string());
+            return;
+        }
         if is_title(text) && self.form.title.is_some() {
             // A notice line above (`…关于公开…自评表的说明`) named a form too:
             // the table's own heading is the line nearest to it.
@@ -195,6 +210,21 @@ impl Walker {
             self.form.funds.push((FundField::Weight, w));
         }
         if !title.is_empty() && is_look_alike(&title) {
+            self.form.kind = Some(FormKind::Unknown);
+            self.demote_to_extra();
+            return self.form;
+        }
+        if self.form.indicators.is_empty()
+            && self.form.tasks.is_empty()
+            && self.form.goal.is_none()
+            && !self.form.has_funds_block
+            && self.form.department.is_none()
+            && self.form.project.is_none()
+            && self.form.implementer.is_none()
+        {
+            // Neither a funds block nor a goal nor indicators nor a header
+            // field (a 基本概况 table of 联系人 / 人员编制 under a 部门整体
+            // report's title): whatever the title says, no self-evaluation.
             self.form.kind = Some(FormKind::Unknown);
             self.demote_to_extra();
             return self.form;
@@ -257,10 +287,13 @@ impl Walker {
         // table: they are the form's furniture, not label/value pairs.
         let texts = texts(&slots);
         if let [only] = texts.as_slice()
-            && self.form.title.is_none()
             && self.form.tables.is_empty()
+            && self.section.is_none()
+            && !self.form.recognised
             && is_title(only)
         {
+            // A title row inside the table is the form's own title: nearer
+            // than a page heading above it (a CMS page's headline).
             self.form.title = Some(title_text(only).to_string());
             return;
         }
@@ -271,6 +304,18 @@ impl Walker {
             return;
         }
         // A row of its own for the year (`（2021年度）`) before the sections.
+        if let [only] = texts.as_slice()
+            && self.section.is_none()
+            && self.form.tables.is_empty()
+            && is_year_line(only)
+            && let Some(t) = self.form.title.as_mut()
+            && !t.contains('年')
+        {
+            // Under a title row: part of the title.
+            t.push_str(only);
+            self.form.header_lines.push((*only).to_string());
+            return;
+        }
         if let [only] = texts.as_slice()
             && self.section.is_none()
             && only.chars().count() <= 12
@@ -349,6 +394,46 @@ impl Walker {
                 raw,
             };
             self.section_row(&row, 0);
+            return;
+        }
+        if first_label.is_none()
+            && first.starts_here
+            && self.section != Some(Section::Funds)
+            && is_funds_header(&slots[1..])
+        {
+            // A funds block found by its header row of budget columns under
+            // a section label the dictionary does not hold (`预算资金(万元)`).
+            self.form.recognised = true;
+            self.enter(Section::Funds);
+            self.form.has_funds_block = true;
+            self.funds_block_weight = block_weight(&first.cell.text);
+            self.consumed.push(first.cell.text.clone());
+            let row = Row {
+                slots,
+                shift: 0,
+                raw,
+            };
+            self.section_row(&row, 1);
+            return;
+        }
+        if !matches!(first_label, Some(Label::Section(_)))
+            && self.section != Some(Section::Goal)
+            && let Some(h) = goal_header_row(&slots)
+        {
+            // A header row of two goal labels (四川: `项目基本情况 |
+            // 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况`): the values
+            // are on the row below; the cells before the labels name the block.
+            self.form.recognised = true;
+            self.enter(Section::Goal);
+            let first_col = h.iter().map(|c| c.0).min().unwrap_or(0);
+            self.consumed.extend(
+                slots
+                    .iter()
+                    .filter(|s| s.cell.col < first_col)
+                    .map(|s| s.cell.text.clone()),
+            );
+            self.set_header(h);
+            self.goal_below = true;
             return;
         }
         if matches!(first_label, Some(Label::TotalScore))
@@ -497,6 +582,7 @@ impl Walker {
         self.funds_header.clear();
         self.funds_ignored.clear();
         self.header_fresh = false;
+        self.goal_below = false;
         self.level1 = None;
         self.level2 = None;
     }
@@ -616,6 +702,57 @@ fn header(section: Section, slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> 
         }
     }
     (cols.len() >= 2 && known > other).then_some(cols)
+}
+
+/// A line that is only the year in brackets: `（2022年度）`, `(2016年度)`.
+fn is_year_line(text: &str) -> bool {
+    let t = squash(text);
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|i| {
+        let digits = i.strip_suffix("年度").or_else(|| i.strip_suffix('年'));
+        digits.is_some_and(|d| d.chars().count() == 4 && d.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
+/// A funds header row: at least two budget columns (年初预算数, 全年预算数,
+/// 全年执行数, 执行率 …; 分值 and 得分 head indicator tables too and do not
+/// count) and no number.
+fn is_funds_header(slots: &[Slot<'_>]) -> bool {
+    let budget = slots
+        .iter()
+        .filter(|s| {
+            matches!(labels::label(&s.cell.text),
+                Some(Label::Fund(f)) if !matches!(f, FundField::Weight | FundField::Score))
+        })
+        .count();
+    budget >= 2
+        && slots.iter().all(|s| {
+            matches!(
+                parse_amount(s.cell.text.trim()),
+                Amount::NotANumber | Amount::Blank
+            )
+        })
+}
+
+/// A row holding an expected-goal and an achieved-goal column label, and no
+/// number: the goal block's header, its values below. Only the goal labels
+/// head columns.
+fn goal_header_row(slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
+    let mut cols = Vec::new();
+    for s in slots.iter().filter(|s| s.starts_here) {
+        let text = s.cell.text.trim();
+        if !matches!(parse_amount(text), Amount::NotANumber | Amount::Blank) {
+            return None;
+        }
+        if let Some(c @ (Column::Expected | Column::Achieved)) = labels::column(Section::Goal, text)
+        {
+            cols.push((s.cell.col, c));
+        }
+    }
+    let has = |c: Column| cols.iter().filter(|x| x.1 == c).count() == 1;
+    (cols.len() == 2 && has(Column::Expected) && has(Column::Achieved)).then_some(cols)
 }
 
 /// A row of column headings (`收入 | 决算数 | 支出 | 决算数`): short words,
