@@ -391,11 +391,33 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
     let clean =
         |v: Vec<String>| -> Vec<String> { v.into_iter().map(|t| t.replace(mark, "")).collect() };
     let names = tokens(names);
-    let mut values = clean(tokens(values));
+    let raw_values = tokens(values);
+    let mut values = clean(raw_values.clone());
     if values.len() < names.len() {
-        // Values rarely wrap inside an item; if they are short, their marks separate.
-        let split: Vec<String> = tokens(&values.join(" ")).into_iter().collect();
-        values = split;
+        // A wrap mark before a measure (`2022年12月31日前⏎199次`) may be the only
+        // separator of a one-per-line value list in a narrow column: split
+        // there when that gives exactly one value per name.
+        let split: Vec<String> = raw_values
+            .iter()
+            .flat_map(|t| {
+                let mut parts: Vec<String> = vec![String::new()];
+                let mut chars = t.chars().peekable();
+                while let Some(c) = chars.next() {
+                    let measure_next = chars.peek().is_some_and(|n| {
+                        n.is_ascii_digit() || matches!(n, '≥' | '≤' | '>' | '<' | '＞' | '＜')
+                    });
+                    if c == mark && measure_next {
+                        parts.push(String::new());
+                    } else if c != mark {
+                        parts.last_mut().expect("one part").push(c);
+                    }
+                }
+                parts.into_iter().filter(|p| !p.is_empty())
+            })
+            .collect();
+        if split.len() == names.len() {
+            values = split;
+        }
     }
     let need = values.len().saturating_sub(names.len());
     // Candidate marks: (score, token index, char index of the mark). In a
@@ -530,6 +552,22 @@ mod tests {
         // Names parted by spaces keep a wrapped name whole.
         let (n, _) = pair_lists("精细化考评 大件生活垃圾清运吨数\n同比增加比例", "1 2", &[]);
         assert_eq!(n, ["精细化考评", "大件生活垃圾清运吨数同比增加比例"]);
+    }
+
+    #[test]
+    fn a_wrap_mark_before_a_measure_splits_values_to_the_name_count() {
+        // tests/data/pdf/narrow_values.pdf: a one-per-line value list in a
+        // column too narrow to show `2022年12月31日前` ended on purpose.
+        let names = "验收合格率\u{2029}项目完成时间\u{2029}巡查次数";
+        let (n, v) = pair_lists(names, "94% \u{2029}2022年12月31日前\n199次", &[]);
+        assert_eq!(n, ["验收合格率", "项目完成时间", "巡查次数"]);
+        assert_eq!(v, ["94%", "2022年12月31日前", "199次"]);
+        // Only when that gives one value per name: two names keep it whole.
+        let (_, v) = pair_lists("验收合格率 项目完成时间", "94% 按时完成\n36元", &[]);
+        assert_eq!(v, ["94%", "按时完成36元"]);
+        // A mark between two CJK characters is not split for values.
+        let (_, v) = pair_lists("甲指标 乙指标 丙指标", "94% 明显\n改善", &[]);
+        assert_eq!(v, ["94%", "明显改善"]);
     }
 
     #[test]

@@ -35,20 +35,25 @@ fn turn_of(g: &Glyph) -> Option<Turn> {
         return None;
     }
     let near = |a: f32, b: f32| (a - b).abs() <= 0.05 * s + 0.5;
-    if near(w, s) {
-        // Turned by 90°: the advance runs along y.
-        if near(g.baseline, b.top) {
-            return Some(Turn::Down);
-        }
-        if near(g.baseline, b.bottom) {
-            return Some(Turn::Up);
-        }
-    }
-    if near(h, s) && near(g.baseline, b.top + 0.12 * s) {
-        // Upside down: "up" points down the page, the origin 0.12 em below the top.
-        return Some(Turn::Upside);
-    }
-    None
+    // Where the origin sits: at the top (turned 90° clockwise, the advance
+    // along y), at the bottom (counter-clockwise), or 0.12 em below the top
+    // (upside down, "up" pointing down the page). A CJK glyph's box is square,
+    // so the shape alone does not tell, and at small sizes (below ~7pt) the
+    // tolerance spans 0.12 em: the nearest fitting position wins.
+    let candidates = [
+        (near(w, s), b.top, Turn::Down),
+        (near(w, s), b.bottom, Turn::Up),
+        (near(h, s), b.top + 0.12 * s, Turn::Upside),
+    ];
+    candidates
+        .iter()
+        .filter(|(shape, at, _)| *shape && near(g.baseline, *at))
+        .min_by(|x, y| {
+            (g.baseline - x.1)
+                .abs()
+                .total_cmp(&(g.baseline - y.1).abs())
+        })
+        .map(|c| c.2)
 }
 
 /// The page turned so that its text reads upright, or the page itself when

@@ -289,8 +289,9 @@ pub(crate) use super::grid::{HARD_BREAK, LINE_BREAK};
 /// wrapped at spaces whose space glyph was dropped), or when
 /// the next line's first word would have fitted and one side is a digit,
 /// Latin letter or `%` (`3家` / `12次`);
-/// [`LINE_BREAK`] between two CJK characters (may be a dropped separator,
-/// the form stage decides); else the wrapped-line rule.
+/// [`LINE_BREAK`] between two CJK characters, or between CJK text and a line
+/// that is one complete measure (may be a dropped separator, the form stage
+/// decides); else the wrapped-line rule.
 ///
 /// `cell` = the cell's left and right border: the room on a line is then
 /// measured up to the right border minus the left padding (symmetric padding
@@ -362,11 +363,16 @@ pub(crate) fn block_text(glyphs: &[&Glyph], s: &TableSettings, cell: Option<(f32
                 out.push(HARD_BREAK);
             } else if space {
                 out.push(' ');
-            } else if is_tight(a) && is_tight(b) {
+            } else if (is_tight(a) && is_tight(b))
+                || (is_cjk(a) && is_measure(t, s) && starts_measure(t, s))
+            {
                 // Joined with nothing, but the break is kept visible: in a
                 // list of CJK names it may be the only separator a producer
                 // left (also before `“` or after `”`). The form stage removes
-                // it (see `crate::form`).
+                // it (see `crate::form`). Likewise before a line that is one
+                // complete measure after CJK text (`2022年12月31日前` / `199次`,
+                // `按时完成` / `36元`: a one-per-line value list in a column
+                // too narrow to show the line ended on purpose).
                 out.push(LINE_BREAK);
             }
         }
