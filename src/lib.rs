@@ -14,6 +14,9 @@
 //! 5. [`normalise`]: numbers, measures, `met`, and the arithmetic checks.
 //! 6. [`output`]: JSON Lines and CSV, written atomically.
 //!
+//! [`lexical`] sits below the stages: CJK classes, numbers as forms print
+//! them and the year a title states, used by table, form and normalise.
+//!
 //! [`pipeline`] chains the stages for one file; [`cli`] runs many files in
 //! parallel.
 //!
@@ -28,6 +31,7 @@ pub mod cli;
 pub mod error;
 pub mod form;
 pub mod input;
+pub mod lexical;
 pub mod normalise;
 pub mod output;
 pub mod page;

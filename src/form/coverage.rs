@@ -10,8 +10,8 @@ use std::collections::HashSet;
 
 use super::RawForm;
 use super::labels;
-use crate::normalise::number::is_blank;
-use crate::normalise::text::squash;
+use crate::lexical::number::is_blank;
+use crate::lexical::text::squash;
 
 /// The texts of the form's non-empty cells that no field took, in table order.
 #[must_use]

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::normalise::text::squash;
+use crate::lexical::text::squash;
 
 /// A field of the funds block (total row, or a column of the project table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

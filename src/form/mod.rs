@@ -119,7 +119,7 @@ pub fn title_text(text: &str) -> &str {
 /// come first.
 #[must_use]
 pub fn is_title(text: &str) -> bool {
-    let t = labels::fold_traditional(&crate::normalise::text::squash(title_text(text)));
+    let t = labels::fold_traditional(&crate::lexical::text::squash(title_text(text)));
     if t.chars().count() > 80 || t.contains([',', '。', ':', ';']) {
         return false;
     }

@@ -5,12 +5,7 @@
 pub mod checks;
 pub mod measure;
 pub mod met;
-pub mod number;
-pub mod text;
-
-use std::sync::OnceLock;
-
-use regex::Regex;
+pub use crate::lexical::{number, text, year_in};
 
 use crate::form::{FundField, RawForm, RawIndicator, RawTask, labels};
 use crate::record::{
@@ -502,37 +497,9 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
     (out, values)
 }
 
-/// `2021年度`, `（2021年）`, `２０２１年` → 2021.
-#[must_use]
-pub fn year_in(text: &str) -> Option<i32> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)\d{2})\s*年(\s*\d{1,2}\s*月)?").expect("valid regex")
-    });
-    // A date (`填报日期：2022年3月10日`) is when the form was filled in, not
-    // the year it reports on.
-    re.captures_iter(&text::nfkc(text))
-        .find(|c| c.get(2).is_none())
-        .and_then(|c| c[1].parse().ok())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn years() {
-        assert_eq!(
-            year_in("黄埔区广州开发区部门整体支出绩效自评表 (2021年度)"),
-            Some(2021)
-        );
-        assert_eq!(year_in("项目支出绩效自评表（２０２２年）"), Some(2022));
-        assert_eq!(year_in("（2020 年度）"), Some(2020));
-        assert_eq!(year_in("部门整体支出绩效自评表"), None);
-        assert_eq!(year_in("编号3021年"), None);
-        assert_eq!(year_in("填报日期：2022年3月10日"), None);
-        assert_eq!(year_in("填报日期：2022年3月10日 （2021年度）"), Some(2021));
-    }
 
     #[test]
     fn names_one_per_line_are_not_glued_to_hide_a_missing_value() {

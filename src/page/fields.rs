@@ -51,7 +51,7 @@ fn da_size(da: &[u8]) -> Option<f64> {
 }
 
 fn wide(c: char) -> bool {
-    crate::normalise::text::is_cjk(c)
+    crate::lexical::text::is_cjk(c)
         || ('\u{3000}'..='\u{303F}').contains(&c)
         || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }

@@ -2,7 +2,7 @@
 
 use super::settings::TableSettings;
 use super::types::Glyph;
-pub(crate) use crate::normalise::text::is_cjk;
+pub(crate) use crate::lexical::text::is_cjk;
 
 /// Characters that never take an inserted space next to them: CJK plus the symbols
 /// Chinese text sets in CJK fonts (quotes, dashes, ≥, ℃ …).

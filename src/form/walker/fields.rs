@@ -9,8 +9,8 @@ use regex::Regex;
 use super::super::labels::{self, Label, Section};
 use super::super::title_text;
 use super::{Walker, is_header_row};
-use crate::normalise::number::{Amount, parse_amount};
-use crate::normalise::text::{non_empty, squash};
+use crate::lexical::number::{Amount, parse_amount};
+use crate::lexical::text::{non_empty, squash};
 use crate::table::Slot;
 
 impl Walker {

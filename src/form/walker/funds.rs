@@ -10,7 +10,7 @@ use regex::Regex;
 use super::super::RawFundSource;
 use super::super::labels::{self, FundField, Label};
 use super::{Row, Walker, content};
-use crate::normalise::number::{Amount, parse_amount};
+use crate::lexical::number::{Amount, parse_amount};
 
 impl Walker {
     pub(super) fn funds_row(&mut self, row: &Row<'_>, skip: usize) {

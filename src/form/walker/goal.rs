@@ -5,7 +5,7 @@
 use super::super::RawGoal;
 use super::super::labels::{self, Column, Section};
 use super::{Row, Walker, append, content};
-use crate::normalise::text::non_empty;
+use crate::lexical::text::non_empty;
 
 impl Walker {
     pub(super) fn goal_row(&mut self, row: &Row<'_>, skip: usize) {

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::super::RawIndicator;
 use super::super::labels::{self, Column};
 use super::{Row, Walker};
-use crate::normalise::text::{non_empty, squash};
+use crate::lexical::text::{non_empty, squash};
 
 impl Walker {
     /// The row's note columns, joined by line breaks.

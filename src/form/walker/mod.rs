@@ -23,8 +23,8 @@ mod tasks;
 
 use super::labels::{self, Column, FundField, Label, Section};
 use super::{RawForm, RawGoal, is_title, title_text};
-use crate::normalise::number::{Amount, parse_amount};
-use crate::normalise::text::{non_empty, squash};
+use crate::lexical::number::{Amount, parse_amount};
+use crate::lexical::text::{non_empty, squash};
 use crate::record::FormKind;
 use crate::table::{Grid, Slot};
 use fields::{has_own_label, is_look_alike, is_unit_statement, unit_in};
@@ -319,7 +319,7 @@ impl Walker {
         if let [only] = texts.as_slice()
             && self.section.is_none()
             && only.chars().count() <= 12
-            && crate::normalise::year_in(only).is_some()
+            && crate::lexical::year_in(only).is_some()
         {
             self.form.header_lines.push((*only).to_string());
             return;

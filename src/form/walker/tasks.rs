@@ -4,7 +4,7 @@ use super::super::RawTask;
 use super::super::labels::Column;
 use super::indicators::is_placeholder;
 use super::{Row, Walker};
-use crate::normalise::text::non_empty;
+use crate::lexical::text::non_empty;
 
 impl Walker {
     pub(super) fn task_row(&mut self, row: &Row<'_>) {
