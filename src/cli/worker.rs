@@ -230,10 +230,15 @@ impl Pool {
                 worker.stdin.flush()
             });
         if let Err(e) = sent {
+            // A worker that dies before it takes the file (under a tiny
+            // memory ceiling, say) closes its end first: same cause, same words.
             let status = worker.kill();
             return Err(FileError::new(
                 ErrorCode::Internal,
-                format!("worker gone ({status}): {e}"),
+                format!(
+                    "the worker for this file died before it took the file ({status}: {e}); it may have hit the memory ceiling of {} MiB",
+                    self.bounds.memory_mib
+                ),
             ));
         }
         let answer = match self.bounds.timeout {
