@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::assert_subset;
+
 use serde_json::Value;
 
 use jixiao::pipeline::{Options, extract_bytes};
@@ -38,31 +40,6 @@ fn check_seed(sample: &str, format: &str, sheet: Option<&str>) {
     let mut want = json("tests/golden/000_5db012f121f01c6e.txt.json")[0].clone();
     want.as_object_mut().unwrap().remove("source");
     common::assert_json_eq(&got, &want, sample);
-}
-
-/// Every key of `want` is in `got` with an equal value (numbers as numbers).
-fn assert_subset(got: &Value, want: &Value, path: &str) {
-    match (got, want) {
-        (Value::Object(g), Value::Object(w)) => {
-            for (k, wv) in w {
-                let gv = g.get(k).unwrap_or_else(|| panic!("{path}.{k}: missing"));
-                assert_subset(gv, wv, &format!("{path}.{k}"));
-            }
-        }
-        (Value::Array(g), Value::Array(w)) => {
-            assert_eq!(g.len(), w.len(), "{path}: length");
-            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
-                assert_subset(gv, wv, &format!("{path}[{i}]"));
-            }
-        }
-        (Value::Number(g), Value::Number(w)) => {
-            assert!(
-                (g.as_f64().unwrap() - w.as_f64().unwrap()).abs() < 1e-9,
-                "{path}: {g} ≠ {w}"
-            );
-        }
-        _ => assert_eq!(got, want, "{path}"),
-    }
 }
 
 /// The national project form: its expected record (all but `source` and

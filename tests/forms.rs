@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::assert_subset;
+
 use serde_json::Value;
 
 use jixiao::pipeline::{Options, extract_bytes};
@@ -21,31 +23,6 @@ fn records(sample: &str) -> Vec<Value> {
 fn expected(name: &str) -> Value {
     let path = common::root().join(format!("tests/expected/forms/{name}.expected.json"));
     serde_json::from_str(&std::fs::read_to_string(&path).expect("expected file")).unwrap()
-}
-
-/// Every key of `want` is in `got` with an equal value (numbers compared as numbers).
-fn assert_subset(got: &Value, want: &Value, path: &str) {
-    match (got, want) {
-        (Value::Object(g), Value::Object(w)) => {
-            for (k, wv) in w {
-                let gv = g.get(k).unwrap_or_else(|| panic!("{path}.{k}: missing"));
-                assert_subset(gv, wv, &format!("{path}.{k}"));
-            }
-        }
-        (Value::Array(g), Value::Array(w)) => {
-            assert_eq!(g.len(), w.len(), "{path}: length");
-            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
-                assert_subset(gv, wv, &format!("{path}[{i}]"));
-            }
-        }
-        (Value::Number(g), Value::Number(w)) => {
-            assert!(
-                (g.as_f64().unwrap() - w.as_f64().unwrap()).abs() < 1e-9,
-                "{path}: {g} ≠ {w}"
-            );
-        }
-        _ => assert_eq!(got, want, "{path}"),
-    }
 }
 
 /// (code, field) of each warning in a JSON list.

@@ -85,3 +85,28 @@ pub fn wait_until(tries: u32, every: std::time::Duration, mut done: impl FnMut()
     }
     done()
 }
+
+/// Every key of `want` is in `got` with an equal value (numbers compared as numbers).
+pub fn assert_subset(got: &serde_json::Value, want: &serde_json::Value, path: &str) {
+    match (got, want) {
+        (serde_json::Value::Object(g), serde_json::Value::Object(w)) => {
+            for (k, wv) in w {
+                let gv = g.get(k).unwrap_or_else(|| panic!("{path}.{k}: missing"));
+                assert_subset(gv, wv, &format!("{path}.{k}"));
+            }
+        }
+        (serde_json::Value::Array(g), serde_json::Value::Array(w)) => {
+            assert_eq!(g.len(), w.len(), "{path}: length");
+            for (i, (gv, wv)) in g.iter().zip(w).enumerate() {
+                assert_subset(gv, wv, &format!("{path}[{i}]"));
+            }
+        }
+        (serde_json::Value::Number(g), serde_json::Value::Number(w)) => {
+            assert!(
+                (g.as_f64().unwrap() - w.as_f64().unwrap()).abs() < 1e-9,
+                "{path}: {g} ≠ {w}"
+            );
+        }
+        _ => assert_eq!(got, want, "{path}"),
+    }
+}
