@@ -46,7 +46,23 @@ pub(crate) struct Collector<'f> {
     /// Drawing annotation appearances: keep their glyphs (field values, FreeText
     /// comments), not their paths (widget borders, icons are no table rulings).
     pub(crate) text_only: bool,
+    /// Device-space boxes of coloured (not white, not thin) filled rectangles, in
+    /// drawing order: cell backgrounds, shaded rows (see [`Collector::finish`]).
+    pub(crate) fills: Vec<KRect>,
+    /// White lines (stroked or thin fills) with the number of `fills` drawn before
+    /// them: rulings only where they lie on a coloured fill.
+    pub(crate) white: Vec<(Ruling, usize)>,
+    /// Set while a white path is drawn: its rulings go to `white`.
+    pub(crate) white_mode: bool,
 }
+
+/// At most this many coloured fills per page are turned into rulings (charts
+/// and pictures drawn as thousands of boxes are no grid).
+const MAX_FILLS: usize = 5_000;
+/// Fills covering more than this share of the page are page backgrounds.
+const BACKGROUND_SHARE: f64 = 0.5;
+/// Gap (points) between two fills that still makes them side by side.
+const FILL_GAP: f64 = 3.0;
 
 /// A key for the font of an outline glyph that has font data (embedded, or a
 /// named Type0 font); None for Type1 / standard fonts (hayro exposes no identity).
@@ -128,9 +144,17 @@ fn bf_to_string(bf: BfString) -> String {
 
 fn is_invisible(paint: &Paint<'_>) -> bool {
     match paint {
+        Paint::Color(c) => c.to_rgba().components()[3] < 0.01,
+        Paint::Pattern(_) => false,
+    }
+}
+
+/// White paint: invisible on a white page, a line on a coloured fill.
+fn is_white(paint: &Paint<'_>) -> bool {
+    match paint {
         Paint::Color(c) => {
-            let [r, g, b, a] = c.to_rgba().components();
-            a < 0.01 || (r > 0.97 && g > 0.97 && b > 0.97)
+            let [r, g, b, _] = c.to_rgba().components();
+            r > 0.97 && g > 0.97 && b > 0.97
         }
         Paint::Pattern(_) => false,
     }
@@ -230,6 +254,16 @@ impl Collector<'_> {
             return;
         }
         let (start, end) = if a <= b { (a, b) } else { (b, a) };
+        let ruling = Ruling {
+            orientation,
+            pos: pos as f32,
+            start: start as f32,
+            end: end as f32,
+        };
+        if self.white_mode {
+            self.white.push((ruling, self.fills.len()));
+            return;
+        }
         // Drop segments lying wholly outside the page.
         if let Some(page) = self.clips.first() {
             let (lo, hi, plo, phi) = match orientation {
@@ -240,12 +274,78 @@ impl Collector<'_> {
                 return;
             }
         }
-        self.rulings.push(Ruling {
-            orientation,
-            pos: pos as f32,
-            start: start as f32,
-            end: end as f32,
-        });
+        self.rulings.push(ruling);
+    }
+
+    /// Rulings drawn by fills, once the page is drawn (call once per page):
+    /// - a white line is a ruling where it lies on a coloured fill drawn before
+    ///   it (white lines separating the cells of a coloured table); on the white
+    ///   page it is nothing;
+    /// - a coloured fill's top and bottom are row boundaries (cell backgrounds,
+    ///   shaded rows); its left and right sides are column boundaries only where
+    ///   the fill is a cell among cells: another fill lies beside it, or a white
+    ///   vertical line divides it. A fill standing alone (a banner, a highlighted
+    ///   paragraph, shaded stripes without columns) gives no columns, so it
+    ///   makes no table by itself.
+    pub(crate) fn finish(&mut self) {
+        let page = self.clips.first().copied();
+        let area = page.map_or(f64::INFINITY, |p| p.area().abs());
+        let fills: Vec<KRect> = if self.fills.len() <= MAX_FILLS {
+            std::mem::take(&mut self.fills)
+        } else {
+            Vec::new()
+        };
+        let inside = |r: &KRect, x: f64, y: f64| {
+            x > r.x0 + 0.1 && x < r.x1 - 0.1 && y > r.y0 + 0.1 && y < r.y1 - 0.1
+        };
+        let white = std::mem::take(&mut self.white);
+        let mut white_v: Vec<Ruling> = Vec::new();
+        for (w, before) in white {
+            let mid = f64::from(w.start + w.end) / 2.0;
+            let (x, y) = match w.orientation {
+                Orientation::Horizontal => (mid, f64::from(w.pos)),
+                Orientation::Vertical => (f64::from(w.pos), mid),
+            };
+            if fills[..before.min(fills.len())]
+                .iter()
+                .any(|f| inside(f, x, y))
+            {
+                if w.orientation == Orientation::Vertical {
+                    white_v.push(w);
+                }
+                self.push_ruling(
+                    w.orientation,
+                    f64::from(w.pos),
+                    f64::from(w.start),
+                    f64::from(w.end),
+                );
+            }
+        }
+        let cells: Vec<&KRect> = fills
+            .iter()
+            .filter(|f| f.area() < BACKGROUND_SHARE * area)
+            .collect();
+        for f in &cells {
+            self.push_ruling(Orientation::Horizontal, f.y0, f.x0, f.x1);
+            self.push_ruling(Orientation::Horizontal, f.y1, f.x0, f.x1);
+            let overlap =
+                |g: &KRect| (f.y1.min(g.y1) - f.y0.max(g.y0)) / f.height().min(g.height());
+            let beside = cells.iter().any(|g| {
+                overlap(g) > 0.5
+                    && ((g.x0 - f.x1).abs() <= FILL_GAP || (f.x0 - g.x1).abs() <= FILL_GAP)
+            });
+            let divided = white_v.iter().any(|w| {
+                let p = f64::from(w.pos);
+                p > f.x0 + FILL_GAP
+                    && p < f.x1 - FILL_GAP
+                    && f64::from(w.start) < f.y1
+                    && f64::from(w.end) > f.y0
+            });
+            if beside || divided {
+                self.push_ruling(Orientation::Vertical, f.x0, f.y0, f.y1);
+                self.push_ruling(Orientation::Vertical, f.x1, f.y0, f.y1);
+            }
+        }
     }
 
     /// A straight segment in device space: keep it if horizontal or vertical.
@@ -269,6 +369,8 @@ impl Collector<'_> {
             self.push_ruling(Orientation::Horizontal, (r.y0 + r.y1) / 2.0, r.x0, r.x1);
         } else if w < THIN_FILL && h > w {
             self.push_ruling(Orientation::Vertical, (r.x0 + r.x1) / 2.0, r.y0, r.y1);
+        } else if !self.white_mode && w.is_finite() && h.is_finite() && w > 0.0 {
+            self.fills.push(r.abs());
         }
     }
 
@@ -355,6 +457,7 @@ impl<'a> Device<'a> for Collector<'_> {
         if self.text_only || !axis_preserving(t) || is_invisible(&props.paint) {
             return;
         }
+        self.white_mode = is_white(&props.paint);
         match draw_mode {
             DrawMode::Stroke(s) => {
                 if device_width(t, s.line_width) <= MAX_STROKE_WIDTH {
@@ -377,6 +480,7 @@ impl<'a> Device<'a> for Collector<'_> {
         if self.text_only || !axis_preserving(t) || is_invisible(&props.paint) {
             return;
         }
+        self.white_mode = is_white(&props.paint);
         let dev = t.transform_rect_bbox(*rect);
         let stroke = |this: &mut Self| {
             let (x0, x1, y0, y1) = (dev.x0, dev.x1, dev.y0, dev.y1);

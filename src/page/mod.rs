@@ -430,8 +430,13 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             clips: vec![KRect::new(0.0, 0.0, f64::from(w), f64::from(h))],
             spaces: &mut spaces,
             text_only: false,
+            fills: Vec::new(),
+            white: Vec::new(),
+            white_mode: false,
         };
         interpret_page(page, &mut ctx, &mut dev);
+        dev.white_mode = false;
+        dev.finish();
         let aps = guard::annotation_appearances(page.raw(), MAX_ANNOTATIONS + 1);
         if !aps.is_empty()
             && aps.len() <= MAX_ANNOTATIONS
