@@ -50,12 +50,20 @@ pub(crate) fn fill_cells(
     let hanging = |g: &Glyph| {
         g.text.chars().count() == 1 && g.text.chars().all(|c| s.hanging_punctuation.contains(c))
     };
+    // A glyph inside several tables (a ruled table drawn inside a cell of
+    // another) goes to the innermost one: the nested table keeps its own cells
+    // and text, the outer cell keeps the text around it.
+    let area = |tb: &RawTable| {
+        let [x0, y0, x1, y1] = tb.bbox();
+        (x1 - x0) * (y1 - y0)
+    };
     let locate = |g: &Glyph| -> Option<(usize, usize, usize)> {
         let (cx, cy) = centre(g);
         tables
             .iter()
             .enumerate()
-            .find_map(|(t, tb)| Some((t, slot(&tb.ys, cy)?, slot(&tb.xs, cx)?)))
+            .filter_map(|(t, tb)| Some((t, slot(&tb.ys, cy)?, slot(&tb.xs, cx)?)))
+            .min_by(|a, b| area(&tables[a.0]).total_cmp(&area(&tables[b.0])))
     };
     // Glyphs that may belong to the cell left of their centre: hanging punctuation,
     // and glyphs straddling a vertical border (text overflowing its cell).
