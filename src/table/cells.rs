@@ -1,6 +1,7 @@
 //! Glyph → cell assignment (centre rule + hanging punctuation) and cell text.
 
 use super::lattice::RawTable;
+use super::rowsplit::split_rows;
 use super::settings::TableSettings;
 use super::text::{block_text, centre, sane, size_of};
 use super::types::Glyph;
@@ -155,6 +156,9 @@ pub(crate) fn fill_cells(
             buckets[t][k].push(i);
             used[i] = true;
         }
+    }
+    for (tb, bucket) in tables.iter_mut().zip(buckets.iter_mut()) {
+        split_rows(tb, bucket, glyphs, s);
     }
     for (t, tb) in tables.iter_mut().enumerate() {
         let xs = tb.xs.clone();

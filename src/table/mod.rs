@@ -40,6 +40,7 @@ mod lattice;
 mod layout;
 mod orient;
 mod pages;
+mod rowsplit;
 mod settings;
 mod text;
 pub mod textdump;
