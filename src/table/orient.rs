@@ -194,3 +194,59 @@ fn turn_ruling(r: &Ruling, turn: Turn, w: f32, h: f32) -> Ruling {
         }
     }
 }
+
+/// Fewest glyphs turned one way that may make a table of their own.
+const MIN_TURNED: usize = 4;
+
+/// The glyphs of an upright page drawn turned one way (a table set sideways on
+/// an upright page): the most common turn among its not-upright glyphs.
+pub(crate) struct TurnedPart {
+    /// Those glyphs turned upright, with all the page's rulings turned alike.
+    pub page: Page,
+    /// Indices of those glyphs in the original page.
+    pub members: Vec<usize>,
+    turn: Turn,
+    w: f32,
+    h: f32,
+}
+
+impl TurnedPart {
+    /// A point of the turned page in the original page's coordinates.
+    pub fn back(&self, x: f32, y: f32) -> (f32, f32) {
+        let (w, h) = (self.w, self.h);
+        match self.turn {
+            Turn::Down => (w - y, x),
+            Turn::Up => (y, h - x),
+            Turn::Upside => (w - x, h - y),
+        }
+    }
+}
+
+/// The turned part of `page`, when at least `MIN_TURNED` glyphs are drawn
+/// turned the same way.
+pub(crate) fn turned_part(page: &Page) -> Option<TurnedPart> {
+    let mut counts = [0usize; 3];
+    let turns: Vec<Option<Turn>> = page.glyphs.iter().map(turn_of).collect();
+    for t in turns.iter().flatten() {
+        counts[*t as usize] += 1;
+    }
+    let (k, &n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    if n < MIN_TURNED {
+        return None;
+    }
+    let turn = [Turn::Down, Turn::Up, Turn::Upside][k];
+    let members: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| turns[i] == Some(turn))
+        .collect();
+    let only = Page {
+        glyphs: members.iter().map(|&i| page.glyphs[i].clone()).collect(),
+        ..page.clone()
+    };
+    Some(TurnedPart {
+        page: turned(&only, turn),
+        members,
+        turn,
+        w: page.width,
+        h: page.height,
+    })
+}
