@@ -15,7 +15,8 @@ Classes (reportlab canvas, STSong-Light, not embedded):
 - filled: every cell is its own coloured filled rectangle, adjacent fills make
   the grid (two darker header rows with a row-spanning and a column-spanning
   cell, set 0.5pt apart; alternating row shading; one empty cell); no
-  stroked line.
+  stroked line. Below it, two lines of text highlighted in runs of two
+  colours (touching fills that meet at different places): no table.
 - white_lines: one coloured rectangle under the whole table, white lines on it
   separate rows and columns (none inside the last row's column-spanning
   "合计" cell); a white line also crosses the white page below the table
@@ -103,6 +104,16 @@ def make_filled(c, rng):
                rs * rh - 2 * gap, stroke=0, fill=1)
         c.setFillColorRGB(1, 1, 1) if r < 2 else c.setFillColorRGB(0, 0, 0)
         text_at(c, xs[k] + 4, top_y(yt + r * rh + 15), t)
+    # Below: two lines of text highlighted in runs (touching fills of two
+    # colours, meeting at different places on each line): no grid.
+    yb = yt + nrows * rh + 50
+    for i, (a, b) in enumerate([(140, 230), (95, 260)]):
+        top = yb + i * 14
+        for xa, xb, col in [(x0, x0 + a, (1, 1, 0.4)), (x0 + a, x0 + b, (0.6, 1, 0.6))]:
+            c.setFillColorRGB(*col)
+            c.rect(xa, top_y(top + 14), xb - xa, 14, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        text_at(c, x0 + 2, top_y(top + 11), "".join(rng.choice(WORDS) for _ in range(5)))
     c.setFillColorRGB(0, 0, 0)
     return [rows]
 

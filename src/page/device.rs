@@ -58,7 +58,7 @@ pub(crate) struct Collector<'f> {
 
 /// At most this many coloured fills per page are turned into rulings (charts
 /// and pictures drawn as thousands of boxes are no grid).
-const MAX_FILLS: usize = 5_000;
+const MAX_FILLS: usize = 2_000;
 /// Fills covering more than this share of the page are page backgrounds.
 const BACKGROUND_SHARE: f64 = 0.5;
 /// Gap (points) between two fills that still makes them side by side.
@@ -283,10 +283,11 @@ impl Collector<'_> {
     ///   page it is nothing;
     /// - a coloured fill's top and bottom are row boundaries (cell backgrounds,
     ///   shaded rows); its left and right sides are column boundaries only where
-    ///   the fill is a cell among cells: another fill lies beside it, or a white
-    ///   vertical line divides it. A fill standing alone (a banner, a highlighted
-    ///   paragraph, shaded stripes without columns) gives no columns, so it
-    ///   makes no table by itself.
+    ///   the fill is a cell among cells: it meets another fill side by side on a
+    ///   line where fills of another row meet too (a column boundary), or a
+    ///   white vertical line divides it. A fill standing alone (a banner, a
+    ///   highlighted paragraph, highlighted runs of text, shaded stripes without
+    ///   columns) gives no columns, so it makes no table by itself.
     pub(crate) fn finish(&mut self) {
         let page = self.clips.first().copied();
         let area = page.map_or(f64::INFINITY, |p| p.area().abs());
@@ -325,15 +326,42 @@ impl Collector<'_> {
             .iter()
             .filter(|f| f.area() < BACKGROUND_SHARE * area)
             .collect();
-        for f in &cells {
+        // Where two fills meet side by side: (x, index of the fill on the left).
+        let mut meets: Vec<(f64, usize)> = Vec::new();
+        for (i, f) in cells.iter().enumerate() {
+            for g in &cells {
+                let overlap = (f.y1.min(g.y1) - f.y0.max(g.y0)) / f.height().min(g.height());
+                if overlap > 0.5 && (g.x0 - f.x1).abs() <= FILL_GAP {
+                    meets.push(((f.x1 + g.x0) / 2.0, i));
+                }
+            }
+        }
+        // A meeting line is a column boundary when fills of two rows meet there
+        // (highlighted runs of text meet at random places, a grid's cells line up).
+        let confirmed = |x: f64, i: usize| {
+            meets.iter().any(|&(y, j)| {
+                (x - y).abs() <= FILL_GAP
+                    && (cells[j].y0 - cells[i].y0).abs() > FILL_GAP
+                    && (cells[j].y1 - cells[i].y1).abs() > FILL_GAP
+            })
+        };
+        let mut grid = vec![false; cells.len()];
+        for &(x, i) in &meets {
+            if confirmed(x, i) {
+                grid[i] = true;
+                // The fill on the right of the line is a cell too.
+                for (j, g) in cells.iter().enumerate() {
+                    let overlap = (cells[i].y1.min(g.y1) - cells[i].y0.max(g.y0))
+                        / cells[i].height().min(g.height());
+                    if overlap > 0.5 && (g.x0 - x).abs() <= FILL_GAP {
+                        grid[j] = true;
+                    }
+                }
+            }
+        }
+        for (f, in_grid) in cells.iter().zip(grid) {
             self.push_ruling(Orientation::Horizontal, f.y0, f.x0, f.x1);
             self.push_ruling(Orientation::Horizontal, f.y1, f.x0, f.x1);
-            let overlap =
-                |g: &KRect| (f.y1.min(g.y1) - f.y0.max(g.y0)) / f.height().min(g.height());
-            let beside = cells.iter().any(|g| {
-                overlap(g) > 0.5
-                    && ((g.x0 - f.x1).abs() <= FILL_GAP || (f.x0 - g.x1).abs() <= FILL_GAP)
-            });
             let divided = white_v.iter().any(|w| {
                 let p = f64::from(w.pos);
                 p > f.x0 + FILL_GAP
@@ -341,7 +369,7 @@ impl Collector<'_> {
                     && f64::from(w.start) < f.y1
                     && f64::from(w.end) > f.y0
             });
-            if beside || divided {
+            if in_grid || divided {
                 self.push_ruling(Orientation::Vertical, f.x0, f.y0, f.y1);
                 self.push_ruling(Orientation::Vertical, f.x1, f.y0, f.y1);
             }

@@ -52,11 +52,18 @@ pub(crate) fn fill_cells(
         g.text.chars().count() == 1 && g.text.chars().all(|c| s.hanging_punctuation.contains(c))
     };
     // A glyph inside several tables (a ruled table drawn inside a cell of
-    // another) goes to the innermost one: the nested table keeps its own cells
-    // and text, the outer cell keeps the text around it.
+    // another) goes to the innermost one that is a grid of at least two rows and
+    // two columns: the nested table keeps its own cells and text, the outer cell
+    // keeps the text around it. A box of one row or column inside a cell (a
+    // framed or highlighted word) does not take the outer cell's text.
     let area = |tb: &RawTable| {
         let [x0, y0, x1, y1] = tb.bbox();
-        (x1 - x0) * (y1 - y0)
+        let a = (x1 - x0) * (y1 - y0);
+        if tb.nrows >= 2 && tb.ncols() >= 2 {
+            a
+        } else {
+            f32::INFINITY
+        }
     };
     let locate = |g: &Glyph| -> Option<(usize, usize, usize)> {
         let (cx, cy) = centre(g);
