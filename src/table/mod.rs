@@ -6,6 +6,11 @@
 //!
 //! For PDF pages, per page (turned upright first when most of its text is
 //! drawn turned, see `orient`):
+//! 0. The page stage's rulings are stroked lines, rectangle outlines, thin
+//!    filled rectangles, the top and bottom of coloured cell fills (their sides
+//!    where fills of two rows meet on one line: a grid of filled cells), and
+//!    white lines lying on a coloured fill; a white line on the white page is
+//!    no ruling (see `page::device::Collector::finish`).
 //! 1. `edges`: rulings sanitised (NaN, reversed, zero-length), parallel rulings
 //!    within `snap_tolerance` snapped to one position (double lines, thin filled
 //!    rectangles), collinear segments joined across gaps ≤ `join_tolerance`.
@@ -19,13 +24,24 @@
 //! 3. `cells`: a glyph goes to the cell holding its reference point (centre x,
 //!    0.3 × size above the baseline); hanging punctuation just past a right border
 //!    and glyphs straddling a border go to the left cell when they continue its
-//!    text on the same line.
+//!    text on the same line. A ruled table drawn inside a cell of another (not
+//!    touching its rules) is a table of its own: a glyph inside both goes to the
+//!    inner one (when it has two rows and two columns). The form stage sees the
+//!    inner grid as its own `Block::Table` right after the outer one (blocks in
+//!    order of their tops), and the outer cell holding only its own text around
+//!    the inner table.
+//!    `rowsplit`: a ruled row whose columns all start lines at the same
+//!    baselines, spaced like the table's rows, is split there (rows without
+//!    rules); a wrapped cell is never split.
 //! 4. `text`: glyphs → lines by baseline (tolerance × font size) → text; spaces
 //!    only for large gaps between non-CJK glyphs; wrapped lines joined with nothing
 //!    between CJK, one space between Latin/digits (plus value-list rules).
 //! 5. `furniture` drops page numbers etc.; `borderless` turns aligned text
 //!    outside ruled tables into weak tables (quality ≤ 0.5); `layout` orders the
-//!    page's text lines and tables top to bottom.
+//!    page's text lines and tables top to bottom. A ruled table drawn turned on
+//!    an upright page (its text at 90°/270°) is read from the turned glyphs in
+//!    its own orientation and follows the page's upright items (see
+//!    `layout::page_items`).
 //!
 //! Across pages, `pages` joins a table that continues on the next page
 //! (geometry match, repeated header dropped, merged labels continued, split rows
