@@ -354,7 +354,7 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         .num_threads(threads)
         .build()
         .map_err(io::Error::other)?;
-    let options = args.limits.options(args.tables);
+    let options = args.limits.options(args.tables, args.provenance);
     let state = args
         .state
         .as_deref()
