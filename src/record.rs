@@ -342,6 +342,7 @@ pub struct Provenance {
     pub col: usize,
     /// The cell's box on the page `[x0, top, x1, bottom]` in points,
     /// top-left origin, like a grid's `bbox` (PDFs; null otherwise).
+    /// (Rounded to 0.01 pt.)
     #[serde(rename = "box")]
-    pub bbox: Option<[f32; 4]>,
+    pub bbox: Option<[f64; 4]>,
 }

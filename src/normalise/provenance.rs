@@ -51,7 +51,9 @@ pub fn attach(record: &mut Record, at: &Positions, sheet: Option<&str>, tables_b
         table: tables_before + a.table,
         row: a.row,
         col: a.col,
-        bbox: a.bbox.map(|b| b.map(|v| (v * 100.0).round() / 100.0)),
+        bbox: a
+            .bbox
+            .map(|b| b.map(|v| (f64::from(v) * 100.0).round() / 100.0)),
     };
     let mut funds = IndexMap::new();
     for (field, a) in &at.funds {
