@@ -25,6 +25,10 @@ pub struct Options {
     pub max_pages: usize,
     /// Largest inflated size of one PDF stream, in MiB (decompression bombs).
     pub max_stream_mib: u64,
+    /// Record where each value was read (`extract --provenance`). Absent
+    /// from a state written before the option existed: read as false.
+    #[serde(default)]
+    pub provenance: bool,
 }
 
 impl Default for Options {
@@ -34,6 +38,7 @@ impl Default for Options {
             keep_tables: false,
             max_pages: limits.max_pages,
             max_stream_mib: limits.max_stream_bytes >> 20,
+            provenance: false,
         }
     }
 }
@@ -144,8 +149,13 @@ pub fn extract_bytes(path: &str, bytes: &[u8], options: Options) -> Result<Vec<R
     let (format, parts) = parts(path, bytes, &options)?;
     let sha256 = hex(&Sha256::digest(bytes));
     let mut records = Vec::new();
+    // Tables of the earlier parts: provenance counts tables over the file.
+    let mut tables_before = 0;
     for part in parts {
         for raw in form::recognise(&part.blocks) {
+            let at = options
+                .provenance
+                .then(|| normalise::provenance::Positions::of(&raw));
             let source = Source {
                 path: path.to_string(),
                 sha256: sha256.clone(),
@@ -153,8 +163,22 @@ pub fn extract_bytes(path: &str, bytes: &[u8], options: Options) -> Result<Vec<R
                 pages: None,
                 sheet: part.sheet.clone(),
             };
-            records.push(normalise::to_record(raw, source, options.keep_tables));
+            let mut record = normalise::to_record(raw, source, options.keep_tables);
+            if let Some(at) = at {
+                normalise::provenance::attach(
+                    &mut record,
+                    &at,
+                    part.sheet.as_deref(),
+                    tables_before,
+                );
+            }
+            records.push(record);
         }
+        tables_before += part
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Table(_)))
+            .count();
     }
     if records.is_empty() {
         return Err(FileError::new(

@@ -186,6 +186,9 @@ pub struct FundSource {
         deserialize_with = "present"
     )]
     pub execution_rate: Option<Option<Num>>,
+    /// Present only with `extract --provenance`: where its label cell is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 /// 年度目标: what was expected and what was achieved.
@@ -235,6 +238,9 @@ pub struct Indicator {
     /// present on rubric forms only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria: Option<String>,
+    /// Present only with `extract --provenance`: where its name cell is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 /// An indicator named in a 主要任务 row, paired with its value.
@@ -252,6 +258,9 @@ pub struct Task {
     pub achieved: Option<String>,
     pub funds: Option<Num>,
     pub indicators: Vec<TaskIndicator>,
+    /// Present only with `extract --provenance`: where its name cell is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 /// Something the form says that does not add up, or could not be decided.
@@ -309,5 +318,31 @@ pub struct Record {
     /// The reconstructed grids (with `--tables`, and always on `unknown` forms).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tables: Option<Vec<Grid>>,
+    /// Present only with `extract --provenance`: for each non-null value of
+    /// `funds`, keyed `funds.<field>`, the cell it was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<IndexMap<String, Provenance>>,
     pub warnings: Vec<Warning>,
+}
+
+/// Where a value was read (`extract --provenance`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Provenance {
+    /// 1-based page (PDFs; null for other formats).
+    pub page: Option<usize>,
+    /// The workbook sheet (XLSX, XLS, ODS; null for other formats).
+    pub sheet: Option<String>,
+    /// 0-based index of the grid among the file's tables, as `jixiao tables`
+    /// lists them (the position in its JSON array).
+    pub table: usize,
+    /// 0-based row of the cell's top-left slot in that grid (a merged cell's
+    /// first row), as `jixiao tables` gives it.
+    pub row: usize,
+    /// 0-based column of the cell's top-left slot.
+    pub col: usize,
+    /// The cell's box on the page `[x0, top, x1, bottom]` in points,
+    /// top-left origin, like a grid's `bbox` (PDFs; null otherwise).
+    /// (Rounded to 0.01 pt.)
+    #[serde(rename = "box")]
+    pub bbox: Option<[f64; 4]>,
 }

@@ -100,6 +100,33 @@ fn every_error_code_is_documented() {
 #[test]
 fn every_table_column_is_documented() {
     let doc = doc();
+    assert_eq!(jixiao::output::tables::layout(false).len(), TABLES.len());
+    // With --provenance: the provenance columns and the funds_provenance table.
+    for (name, columns) in jixiao::output::tables::layout(true) {
+        let own = TABLES
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(&columns[..], |t| t.columns);
+        let extra = &columns[own.len()..];
+        for c in extra {
+            let after = &doc[doc.find("With `--provenance`, **fund_sources**").unwrap()..];
+            assert!(
+                after.contains(&format!("**{name}**")) && after.contains(&format!("`{c}`")),
+                "table {name}: provenance column {c}"
+            );
+        }
+        let start = doc
+            .find(&format!("- **{name}**"))
+            .unwrap_or_else(|| panic!("docs/record.md lacks table {name}"));
+        let section = &doc[start..];
+        let section = &section[..section[2..].find("\n- **").map_or(section.len(), |i| i + 2)];
+        for c in own {
+            assert!(
+                section.contains(&format!("`{c}`")),
+                "table {name}: column {c}"
+            );
+        }
+    }
     for t in TABLES {
         let start = doc
             .find(&format!("- **{}**:", t.name))

@@ -68,6 +68,8 @@ fn at_least_one(s: &str) -> Result<usize, String> {
 pub struct WorkerArgs {
     #[arg(long)]
     pub tables: bool,
+    #[arg(long)]
+    pub provenance: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -89,6 +91,11 @@ pub struct ExtractArgs {
     /// Include the reconstructed grids in every record.
     #[arg(long)]
     pub tables: bool,
+    /// Record where each funds value, fund source, indicator and task was
+    /// read: page or sheet, table, row and column of its cell, and the
+    /// cell's box on the page for PDFs (`provenance` fields).
+    #[arg(long)]
+    pub provenance: bool,
     /// Also write the flat tables (forms, fund_sources, indicators, tasks,
     /// task_indicators, warnings) as CSV files into DIR: UTF-8 with BOM,
     /// joined on (path, form_index).
@@ -136,9 +143,10 @@ pub struct ExtractArgs {
 impl LimitArgs {
     /// The pipeline options these bounds give.
     #[must_use]
-    pub fn options(&self, keep_tables: bool) -> crate::pipeline::Options {
+    pub fn options(&self, keep_tables: bool, provenance: bool) -> crate::pipeline::Options {
         crate::pipeline::Options {
             keep_tables,
+            provenance,
             max_pages: self.max_pages,
             max_stream_mib: self.max_stream_mib,
         }

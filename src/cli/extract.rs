@@ -344,8 +344,16 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
     }
     let mut records_out = Output::to(args.output.as_deref(), Output::stdout)?;
     let mut errors_out = Output::to(args.errors.as_deref(), Output::stderr)?;
-    let mut csv_out = args.csv.as_deref().map(CsvOut::create).transpose()?;
-    let mut xlsx_out = args.xlsx.as_deref().map(XlsxOut::create).transpose()?;
+    let mut csv_out = args
+        .csv
+        .as_deref()
+        .map(|d| CsvOut::create(d, args.provenance))
+        .transpose()?;
+    let mut xlsx_out = args
+        .xlsx
+        .as_deref()
+        .map(|f| XlsxOut::create(f, args.provenance))
+        .transpose()?;
     let threads = args.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         usize::from,
@@ -354,7 +362,7 @@ pub fn run(args: &ExtractArgs) -> io::Result<ExitStatus> {
         .num_threads(threads)
         .build()
         .map_err(io::Error::other)?;
-    let options = args.limits.options(args.tables);
+    let options = args.limits.options(args.tables, args.provenance);
     let state = args
         .state
         .as_deref()

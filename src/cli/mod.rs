@@ -40,7 +40,10 @@ pub fn run(args: Args) -> ExitStatus {
         Command::Tables { file } => inspect::tables(&file),
         Command::Text { file } => inspect::text(&file),
         Command::Schema => inspect::schema(),
-        Command::Worker(a) => worker::serve(a.limits.options(a.tables), a.limits.memory_mib),
+        Command::Worker(a) => worker::serve(
+            a.limits.options(a.tables, a.provenance),
+            a.limits.memory_mib,
+        ),
     };
     result.unwrap_or_else(|e| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

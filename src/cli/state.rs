@@ -14,7 +14,10 @@
 //! the state before it starts, so it redoes at most the inputs that were in
 //! flight. Remembered records are kept as the JSON text they were written
 //! as, and an unchanged input's records are written out as that text. A state written by another version of jixiao or with other
-//! reading options is not used (everything is redone and it is replaced).
+//! reading options is not used (everything is redone and it is replaced);
+//! `--provenance` is such an option: a state written without it is not
+//! reused by a run with it, nor the other way round (records with and
+//! without provenance differ, and only one kind is stored).
 //! `timeout` and `internal` outcomes are never remembered: they are retried.
 
 use std::collections::HashMap;

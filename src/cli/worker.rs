@@ -146,6 +146,9 @@ impl Worker {
         if options.keep_tables {
             cmd.arg("--tables");
         }
+        if options.provenance {
+            cmd.arg("--provenance");
+        }
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -15,6 +15,33 @@ use crate::record::FormKind;
 use crate::table::{Block, Grid};
 pub use labels::FundField;
 
+/// Where a value was read (`extract --provenance`): the grid, as the
+/// index of its table among the part's tables (0-based, in the order of
+/// [`Block::Table`]s; the pipeline adds the tables of a workbook's earlier
+/// sheets), and the cell's top-left slot, page and box (PDFs).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct At {
+    pub table: usize,
+    pub row: usize,
+    pub col: usize,
+    pub page: Option<usize>,
+    pub bbox: Option<[f32; 4]>,
+}
+
+impl At {
+    /// The position of `cell` in table `table`.
+    #[must_use]
+    pub fn of(table: usize, cell: &crate::table::Cell) -> Self {
+        Self {
+            table,
+            row: cell.row,
+            col: cell.col,
+            page: cell.page,
+            bbox: cell.bbox,
+        }
+    }
+}
+
 /// A form as recognised: every field as the cell text it came from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawForm {
@@ -29,6 +56,9 @@ pub struct RawForm {
     pub implementer: Option<String>,
     /// Fields of the funds total, in form order, with their cell text.
     pub funds: Vec<(FundField, String)>,
+    /// Where each entry of `funds` was read, in step with it (`None`: not
+    /// from one cell).
+    pub funds_at: Vec<Option<At>>,
     pub fund_sources: Vec<RawFundSource>,
     pub goal: Option<RawGoal>,
     pub indicators: Vec<RawIndicator>,
@@ -55,6 +85,8 @@ pub struct RawFundSource {
     /// As written, without `其中：` and trailing colons.
     pub label: String,
     pub values: Vec<(FundField, String)>,
+    /// Its label cell.
+    pub at: Option<At>,
 }
 
 /// The 年度目标 block.
@@ -87,6 +119,8 @@ pub struct RawIndicator {
     /// A scoring table with neither a target nor an actual column (得分表):
     /// it has nothing to decide `met` from, and nothing to warn of.
     pub scored_only: bool,
+    /// Its name cell.
+    pub at: Option<At>,
 }
 
 /// One 主要任务 row, as text.
@@ -98,6 +132,8 @@ pub struct RawTask {
     pub indicator_names: String,
     pub indicator_values: String,
     pub funds: String,
+    /// Its name cell.
+    pub at: Option<At>,
 }
 
 /// A title without the attachment number some publications put before it
@@ -138,6 +174,7 @@ pub fn is_title(text: &str) -> bool {
 pub fn recognise(blocks: &[Block]) -> Vec<RawForm> {
     let mut forms = Vec::new();
     let mut current = walker::Walker::default();
+    let mut table_index = 0;
     // Text held after the current form's own title came again: a title
     // repeated at the top of each printed page (a spreadsheet's print
     // titles), or the next form of a volume with the same title. The next
@@ -164,6 +201,8 @@ pub fn recognise(blocks: &[Block]) -> Vec<RawForm> {
                 }
                 // Otherwise the held lines were the page's furniture.
                 held.clear();
+                current.table_index = table_index;
+                table_index += 1;
                 current.table(grid);
             }
         }
@@ -204,6 +243,8 @@ mod tests {
             row_span: 1,
             col_span: 1,
             text: text.into(),
+            page: None,
+            bbox: None,
         };
         crate::table::Block::Table(crate::table::Grid {
             pages: Some([page, page]),

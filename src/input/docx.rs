@@ -327,6 +327,8 @@ fn to_grid(t: &Table) -> Result<Grid, FileError> {
                 row_span: *rs,
                 col_span: *cs,
                 text: lines.join(&HARD_BREAK.to_string()),
+                page: None,
+                bbox: None,
             }
         })
         .collect();

@@ -150,6 +150,8 @@ pub fn grid(mut cells: Vec<Cell>, rows: usize, cols: usize) -> Result<Grid, File
                     row_span: 1,
                     col_span: 1,
                     text: String::new(),
+                    page: None,
+                    bbox: None,
                 });
             }
         }
@@ -198,6 +200,8 @@ mod tests {
             row_span,
             col_span,
             text: text.into(),
+            page: None,
+            bbox: None,
         };
         let g = grid(
             vec![c(0, 0, 2, 2, "a"), c(1, 1, 1, 1, "x"), c(0, 2, 9, 1, "b")],

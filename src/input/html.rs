@@ -623,6 +623,8 @@ fn to_grid(t: &Table) -> Result<crate::table::Grid, FileError> {
                 row_span: rs,
                 col_span: cs,
                 text: lines.join(&HARD_BREAK.to_string()),
+                page: None,
+                bbox: None,
             });
             c += cs;
             ncols = ncols.max(c);

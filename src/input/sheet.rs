@@ -257,6 +257,8 @@ fn grid_of(
             row_span: rs.max(1),
             col_span: cs.max(1),
             text,
+            page: None,
+            bbox: None,
         });
     };
     for (&(r, c), t) in s.cells.range((r_first, 0)..=(r_last, u32::MAX)) {

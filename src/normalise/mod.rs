@@ -5,6 +5,7 @@
 pub mod checks;
 pub mod measure;
 pub mod met;
+pub mod provenance;
 pub use crate::lexical::{number, text, year_in};
 
 use crate::form::{FundField, RawForm, RawIndicator, RawTask, labels};
@@ -56,6 +57,7 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
                 annual_budget: f.annual_budget,
                 actual: f.actual,
                 execution_rate: f.execution_rate,
+                provenance: None,
             }
         })
         .collect();
@@ -120,6 +122,7 @@ pub fn to_record(raw: RawForm, source: Source, keep_tables: bool) -> Record {
         improvements: raw.improvements,
         extra: raw.extra,
         tables: keep_tables.then_some(raw.tables),
+        provenance: None,
         warnings,
     };
     if kind != FormKind::Unknown {
@@ -319,6 +322,7 @@ fn indicator(i: usize, r: &RawIndicator, warnings: &mut Vec<Warning>) -> Indicat
         met,
         note: r.note.as_deref().and_then(non_empty),
         criteria: r.criteria.clone(),
+        provenance: None,
     }
 }
 
@@ -357,6 +361,7 @@ fn task(i: usize, t: &RawTask, known: &[&str], warnings: &mut Vec<Warning>) -> T
         achieved: t.achieved.clone(),
         funds: number(&t.funds, &format!("tasks[{i}].funds"), warnings),
         indicators,
+        provenance: None,
     }
 }
 

@@ -8,21 +8,24 @@ use std::path::Path;
 use crate::record::Record;
 
 use super::Output;
-use super::tables::{TABLES, rows};
+use super::tables::{layout, rows_with};
 
-/// The files `--csv DIR` writes, which join on (`path`, `form_index`).
-pub const FILES: [&str; 6] = [
+/// The files `--csv DIR` writes, which join on (`path`, `form_index`)
+/// (with `--provenance` also `funds_provenance.csv`).
+pub const FILES: [&str; 7] = [
     "forms.csv",
     "fund_sources.csv",
     "indicators.csv",
     "tasks.csv",
     "task_indicators.csv",
     "warnings.csv",
+    "funds_provenance.csv",
 ];
 
 /// Writers of the tables, in the order of [`TABLES`].
 pub struct CsvOut {
     tables: Vec<csv::Writer<Output>>,
+    provenance: bool,
 }
 
 impl CsvOut {
@@ -30,7 +33,7 @@ impl CsvOut {
     ///
     /// # Errors
     /// The folder cannot be created or written.
-    pub fn create(dir: &Path) -> io::Result<Self> {
+    pub fn create(dir: &Path, provenance: bool) -> io::Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| {
             let why = if dir.is_file() {
                 "is a file, not a folder".to_string()
@@ -39,15 +42,16 @@ impl CsvOut {
             };
             io::Error::new(e.kind(), format!("--csv {}: {why}", dir.display()))
         })?;
-        let mut tables = Vec::with_capacity(TABLES.len());
-        for (t, file) in TABLES.iter().zip(FILES) {
-            let mut out = Output::file(&dir.join(file))?;
+        let layout = layout(provenance);
+        let mut tables = Vec::with_capacity(layout.len());
+        for (name, columns) in layout {
+            let mut out = Output::file(&dir.join(format!("{name}.csv")))?;
             out.write_all("\u{feff}".as_bytes())?;
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(t.columns)?;
+            w.write_record(columns)?;
             tables.push(w);
         }
-        Ok(Self { tables })
+        Ok(Self { tables, provenance })
     }
 
     /// Add one record's rows.
@@ -55,7 +59,11 @@ impl CsvOut {
     /// # Errors
     /// I/O errors.
     pub fn record(&mut self, form_index: usize, r: &Record) -> io::Result<()> {
-        for (w, rows) in self.tables.iter_mut().zip(rows(form_index, r)) {
+        for (w, rows) in self
+            .tables
+            .iter_mut()
+            .zip(rows_with(form_index, r, self.provenance))
+        {
             for row in rows {
                 w.write_record(row.iter().map(super::tables::Value::to_csv))?;
             }

@@ -3,7 +3,7 @@
 //! no value repeated on child rows. `--csv DIR` and `--xlsx FILE` both
 //! write these tables; the columns are documented in `docs/record.md`.
 
-use crate::record::{Measure, Num, Record};
+use crate::record::{Measure, Num, Provenance, Record};
 
 /// A cell of a flat table: numbers stay numbers (for `--xlsx`), the rest is
 /// text; `Empty` is a null or absent field.
@@ -181,6 +181,122 @@ pub const TABLES: [Table; 6] = [
         ],
     },
 ];
+
+/// With `extract --provenance`: the columns added at the end of the rows
+/// of [`PROVENANCE_TABLES`] (where the row's name or label cell is).
+pub const PROVENANCE_COLUMNS: [&str; 9] = [
+    "prov_page",
+    "prov_sheet",
+    "prov_table",
+    "prov_row",
+    "prov_col",
+    "prov_x0",
+    "prov_top",
+    "prov_x1",
+    "prov_bottom",
+];
+
+/// The tables that get [`PROVENANCE_COLUMNS`] with `--provenance`.
+pub const PROVENANCE_TABLES: [&str; 3] = ["fund_sources", "indicators", "tasks"];
+
+/// With `extract --provenance`, one more table: where each funds value of
+/// a record was read (one row per key of the record's `provenance`).
+pub const FUNDS_PROVENANCE: Table = Table {
+    name: "funds_provenance",
+    columns: &[
+        "path",
+        "form_index",
+        "field",
+        "prov_page",
+        "prov_sheet",
+        "prov_table",
+        "prov_row",
+        "prov_col",
+        "prov_x0",
+        "prov_top",
+        "prov_x1",
+        "prov_bottom",
+    ],
+};
+
+/// The tables written (name and columns): [`TABLES`], and with
+/// `provenance` their provenance columns and [`FUNDS_PROVENANCE`].
+#[must_use]
+pub fn layout(provenance: bool) -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut out: Vec<(&'static str, Vec<&'static str>)> = TABLES
+        .iter()
+        .map(|t| {
+            let mut cols = t.columns.to_vec();
+            if provenance && PROVENANCE_TABLES.contains(&t.name) {
+                cols.extend(PROVENANCE_COLUMNS);
+            }
+            (t.name, cols)
+        })
+        .collect();
+    if provenance {
+        out.push((FUNDS_PROVENANCE.name, FUNDS_PROVENANCE.columns.to_vec()));
+    }
+    out
+}
+
+/// The values of [`PROVENANCE_COLUMNS`] (all empty for no provenance).
+fn provenance_values(p: Option<&Provenance>) -> Vec<Value> {
+    let Some(p) = p else {
+        return vec![Value::Empty; PROVENANCE_COLUMNS.len()];
+    };
+    let mut v = vec![
+        p.page.map_or(Value::Empty, Value::from),
+        p.sheet.as_deref().into(),
+        p.table.into(),
+        p.row.into(),
+        p.col.into(),
+    ];
+    match p.bbox {
+        Some(b) => v.extend(b.map(Value::Num)),
+        None => v.extend([Value::Empty, Value::Empty, Value::Empty, Value::Empty]),
+    }
+    v
+}
+
+/// The rows one record adds to each table of [`layout`]: the rows of
+/// [`rows`], with `provenance` the provenance columns on the rows of
+/// [`PROVENANCE_TABLES`] and the rows of [`FUNDS_PROVENANCE`].
+#[must_use]
+pub fn rows_with(form_index: usize, r: &Record, provenance: bool) -> Vec<Vec<Vec<Value>>> {
+    let mut tables: Vec<Vec<Vec<Value>>> = rows(form_index, r).into();
+    if !provenance {
+        return tables;
+    }
+    let names: Vec<Option<&Provenance>> = r
+        .fund_sources
+        .iter()
+        .map(|s| s.provenance.as_ref())
+        .collect();
+    let inds: Vec<Option<&Provenance>> =
+        r.indicators.iter().map(|s| s.provenance.as_ref()).collect();
+    let tasks: Vec<Option<&Provenance>> = r.tasks.iter().map(|s| s.provenance.as_ref()).collect();
+    for (t, at) in [(1, names), (2, inds), (3, tasks)] {
+        for (row, p) in tables[t].iter_mut().zip(at) {
+            row.extend(provenance_values(p));
+        }
+    }
+    let funds = r
+        .provenance
+        .iter()
+        .flatten()
+        .map(|(field, p)| {
+            let mut row = vec![
+                Value::Text(r.source.path.clone()),
+                form_index.into(),
+                Value::Text(field.clone()),
+            ];
+            row.extend(provenance_values(Some(p)));
+            row
+        })
+        .collect();
+    tables.push(funds);
+    tables
+}
 
 /// A serde enum's name as it is written in the record (`department_overall`, `>=`).
 fn name_of<T: serde::Serialize>(v: &T) -> Value {

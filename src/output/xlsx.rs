@@ -10,7 +10,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::Output;
-use super::tables::{TABLES, Value, rows};
+use super::tables::{Value, layout, rows_with};
 use crate::record::Record;
 
 /// The workbook being written, and the next row of each sheet.
@@ -18,6 +18,7 @@ pub struct XlsxOut {
     book: Workbook,
     next_row: Vec<u32>,
     target: std::path::PathBuf,
+    provenance: bool,
 }
 
 fn err(e: XlsxError) -> io::Error {
@@ -29,20 +30,22 @@ impl XlsxOut {
     ///
     /// # Errors
     /// The target is a folder or its folder does not exist.
-    pub fn create(target: &Path) -> io::Result<Self> {
+    pub fn create(target: &Path, provenance: bool) -> io::Result<Self> {
         super::destination(target)?;
         let mut book = Workbook::new();
-        for t in TABLES {
+        let layout = layout(provenance);
+        for (table, columns) in &layout {
             let sheet = book.add_worksheet_with_constant_memory().map_err(err)?;
-            sheet.set_name(t.name).map_err(err)?;
-            for (c, name) in t.columns.iter().enumerate() {
+            sheet.set_name(*table).map_err(err)?;
+            for (c, name) in columns.iter().enumerate() {
                 sheet.write_string(0, col(c), *name).map_err(err)?;
             }
         }
         Ok(Self {
             book,
-            next_row: vec![1; TABLES.len()],
+            next_row: vec![1; layout.len()],
             target: target.to_path_buf(),
+            provenance,
         })
     }
 
@@ -51,7 +54,10 @@ impl XlsxOut {
     /// # Errors
     /// A sheet is full (Excel's 1,048,576 rows) or a temporary file fails.
     pub fn record(&mut self, form_index: usize, r: &Record) -> io::Result<()> {
-        for (i, rows) in rows(form_index, r).into_iter().enumerate() {
+        for (i, rows) in rows_with(form_index, r, self.provenance)
+            .into_iter()
+            .enumerate()
+        {
             let sheet = self.book.worksheet_from_index(i).map_err(err)?;
             for row in rows {
                 let n = self.next_row[i];

@@ -187,6 +187,7 @@ fn build(
                     c0: c,
                     c1: c + 1,
                     text: String::new(),
+                    at: None,
                 });
                 c += 1;
             }
@@ -197,6 +198,7 @@ fn build(
                 c0,
                 c1,
                 text: t,
+                at: None,
             });
             c = c1;
         }
@@ -207,6 +209,7 @@ fn build(
                 c0: c,
                 c1: c + 1,
                 text: String::new(),
+                at: None,
             });
             c += 1;
         }

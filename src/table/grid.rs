@@ -12,6 +12,16 @@ pub struct Cell {
     pub row_span: usize,
     pub col_span: usize,
     pub text: String,
+    /// The 1-based page the cell is on (PDFs; the page of its first part
+    /// when it runs over a page break). Kept out of the JSON of grids.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub page: Option<usize>,
+    /// The cell's box on that page `[x0, top, x1, bottom]` in points,
+    /// top-left origin, as [`Grid::bbox`] (PDFs only).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub bbox: Option<[f32; 4]>,
 }
 
 /// A reconstructed table.
@@ -152,6 +162,8 @@ mod tests {
             row_span,
             col_span,
             text: text.into(),
+            page: None,
+            bbox: None,
         }
     }
 

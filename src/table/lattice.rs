@@ -14,6 +14,10 @@ pub(crate) struct RawCell {
     pub c0: usize,
     pub c1: usize,
     pub text: String,
+    /// Page and box `[x0, top, x1, bottom]` of the cell, set once its
+    /// table's geometry is final on its page ([`RawTable::place_cells`]);
+    /// a cell joined across a page break keeps its first part's.
+    pub at: Option<(usize, [f32; 4])>,
 }
 
 /// A table on one page before it becomes a [`super::types::Grid`].
@@ -52,6 +56,19 @@ impl RawTable {
             self.xs.last().copied().unwrap_or(0.0),
             self.ys.last().copied().unwrap_or(0.0),
         ]
+    }
+    /// Give every cell not yet placed its page and box from the table's
+    /// boundaries (call while `xs`/`ys` are the page's own, before a join).
+    pub fn place_cells(&mut self) {
+        let (xs, ys, page) = (&self.xs, &self.ys, self.page);
+        for c in &mut self.cells {
+            if c.at.is_none()
+                && let (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) =
+                    (xs.get(c.c0), xs.get(c.c1), ys.get(c.r0), ys.get(c.r1))
+            {
+                c.at = Some((page, [x0, y0, x1, y1]));
+            }
+        }
     }
     /// Index of the cell covering slot (r, c).
     pub fn cell_at(&self, r: usize, c: usize) -> Option<usize> {
@@ -274,6 +291,7 @@ fn table_from_edges(hs: &[Edge], vs: &[Edge], page: usize, s: &TableSettings) ->
             c0: q.2,
             c1: q.3,
             text: String::new(),
+            at: None,
         })
         .collect();
     // Drop boundaries no cell uses (stray partial edges).

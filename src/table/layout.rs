@@ -192,7 +192,10 @@ fn upright_items(page: &Page, s: &TableSettings) -> Vec<Item> {
     let mut items: Vec<Item> = tables
         .into_iter()
         .chain(borderless)
-        .map(Item::Table)
+        .map(|mut t| {
+            t.place_cells();
+            Item::Table(t)
+        })
         .collect();
     for (l, c) in lines.iter().zip(consumed) {
         if !c {

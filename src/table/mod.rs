@@ -149,6 +149,8 @@ fn to_grid(t: RawTable) -> Grid {
             row_span: c.r1 - c.r0,
             col_span: c.c1 - c.c0,
             text: c.text.clone(),
+            page: c.at.map(|a| a.0),
+            bbox: c.at.map(|a| a.1),
         })
         .collect();
     cells.sort_by_key(|c| (c.row, c.col));

@@ -262,6 +262,7 @@ pub(crate) fn resolve_overlaps(cells: &mut Vec<RawCell>) {
                 c0: 0,
                 c1: 1,
                 text: String::new(),
+                at: None,
             });
             it.fold(first, |mut p, q| {
                 p.r0 = p.r0.min(q.r0);
@@ -269,6 +270,19 @@ pub(crate) fn resolve_overlaps(cells: &mut Vec<RawCell>) {
                 p.c0 = p.c0.min(q.c0);
                 p.c1 = p.c1.max(q.c1);
                 p.text = join_wrapped(&[p.text.clone(), q.text.clone()]);
+                // One box for the merged cell where its parts share a page.
+                p.at = match (p.at, q.at) {
+                    (Some((pp, a)), Some((qp, b))) if pp == qp => Some((
+                        pp,
+                        [
+                            a[0].min(b[0]),
+                            a[1].min(b[1]),
+                            a[2].max(b[2]),
+                            a[3].max(b[3]),
+                        ],
+                    )),
+                    (a, b) => a.or(b),
+                };
                 p
             })
         })

@@ -66,6 +66,8 @@ fn grid(mut rows: Vec<Vec<String>>) -> Grid {
                 row_span: 1,
                 col_span: 1,
                 text: text.clone(),
+                page: None,
+                bbox: None,
             });
         }
     }

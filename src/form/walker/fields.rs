@@ -43,10 +43,12 @@ impl Walker {
             {
                 self.form.recognised = true;
                 self.assign(label, v.trim().to_string());
+                self.place_fund(label, slots[i - 1].cell);
                 continue;
             }
             let known = labels::label(text);
             let mut value = String::new();
+            let mut value_cell = None;
             while i < slots.len() {
                 let t = slots[i].cell.text.trim();
                 if labels::label(t).is_some() {
@@ -55,6 +57,7 @@ impl Walker {
                 i += 1;
                 if !t.is_empty() {
                     value = t.to_string();
+                    value_cell = Some(slots[i - 1].cell);
                     break;
                 }
             }
@@ -66,6 +69,9 @@ impl Walker {
                 Some(l) => {
                     self.form.recognised = true;
                     self.assign(l, value);
+                    if let Some(c) = value_cell {
+                        self.place_fund(l, c);
+                    }
                 }
                 None if !value.is_empty() && !matches!(parse_amount(text), Amount::Number(_)) => {
                     let key = text.trim_end_matches([':', '：']).trim_end();
@@ -90,13 +96,27 @@ impl Walker {
                 f.project = f.project.take().or(v);
             }
             Label::Implementer => f.implementer = f.implementer.take().or(v),
-            Label::Fund(field) => f.funds.push((field, value)),
+            Label::Fund(field) => {
+                f.funds.push((field, value));
+                // The caller that knows the cell puts it in place of None.
+                f.funds_at.push(None);
+            }
             Label::FundsTotal => {}
             Label::TotalScore => f.total_score = f.total_score.take().or(v),
             Label::Grade => f.grade = f.grade.take().or(v),
             Label::Section(Section::Problems) => f.problems = f.problems.take().or(v),
             Label::Section(Section::Improvements) => f.improvements = f.improvements.take().or(v),
             Label::Section(_) | Label::Extra => {}
+        }
+    }
+
+    /// After [`Self::assign`] of a funds value: the cell it was read from.
+    fn place_fund(&mut self, label: Label, cell: &crate::table::Cell) {
+        if matches!(label, Label::Fund(_)) {
+            let at = self.position(cell);
+            if let Some(last) = self.form.funds_at.last_mut() {
+                *last = Some(at);
+            }
         }
     }
 

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::super::RawFundSource;
 use super::super::labels::{self, FundField, Label};
+use super::super::{At, RawFundSource};
 use super::{Row, Walker, content};
 use crate::lexical::number::{Amount, parse_amount};
 
@@ -68,12 +68,18 @@ impl Walker {
             .iter()
             .map(|&(col, f)| (f, row.at(col).to_string()))
             .collect();
+        let values_at: Vec<Option<At>> = self
+            .funds_header
+            .iter()
+            .map(|&(col, _)| row.cell(col).map(|c| self.position(c)))
+            .collect();
         for &c in &self.funds_ignored {
             self.consumed.push(row.at(c).to_string());
         }
         let Some(label_slot) = label_slot else {
             if self.form.funds.is_empty() {
                 self.form.funds = values;
+                self.form.funds_at = values_at;
             }
             return;
         };
@@ -83,6 +89,7 @@ impl Walker {
             Some(Label::FundsTotal | Label::TotalScore)
         ) {
             self.form.funds = values;
+            self.form.funds_at = values_at;
         } else if labels::is_spending_type(label_text)
             || (self.spending_split && labels::key(label_text) == "其他")
         {
@@ -94,6 +101,7 @@ impl Walker {
             self.form.fund_sources.push(RawFundSource {
                 label: source_label(label_text),
                 values,
+                at: Some(self.position(label_slot.cell)),
             });
         }
     }

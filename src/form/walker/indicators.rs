@@ -130,6 +130,10 @@ impl Walker {
             note: self.notes(row),
             criteria: self.criteria(row),
             scored_only: self.col(Column::Target).is_none() && self.col(Column::Actual).is_none(),
+            at: self
+                .col(Column::Name)
+                .and_then(|c| row.cell(c))
+                .map(|c| self.position(c)),
         });
     }
 }

@@ -22,11 +22,11 @@ mod indicators;
 mod tasks;
 
 use super::labels::{self, Column, FundField, Label, Section};
-use super::{RawForm, RawGoal, is_title, title_text};
+use super::{At, RawForm, RawGoal, is_title, title_text};
 use crate::lexical::number::{Amount, parse_amount};
 use crate::lexical::text::{non_empty, squash};
 use crate::record::FormKind;
-use crate::table::{Grid, Slot};
+use crate::table::{Cell, Grid, Slot};
 use fields::{has_own_label, is_look_alike, is_unit_statement, unit_in};
 use funds::block_weight;
 pub(in crate::form) use indicators::{is_placeholder, strip_weight};
@@ -59,6 +59,10 @@ pub(super) struct Walker {
     /// on the rows below (四川: 项目年度目标 | 年度目标完成情况); a row labelled
     /// left of those columns ends the block.
     goal_below: bool,
+    /// Index of the table being walked among the part's tables (provenance).
+    pub(super) table_index: usize,
+    /// The cell `funds_block_weight` was read from.
+    funds_block_weight_at: Option<At>,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -76,6 +80,15 @@ impl Row<'_> {
         col.checked_sub(self.shift)
             .and_then(|c| self.raw.0.at(self.raw.1, c))
             .map_or("", |c| c.text.trim())
+    }
+
+    /// The cell that covers header column `col`.
+    fn cell(&self, col: usize) -> Option<&Cell> {
+        let col = col.checked_sub(self.shift)?;
+        self.slots
+            .iter()
+            .find(|s| s.cell.col <= col && col < s.cell.col + s.cell.col_span.max(1))
+            .map(|s| s.cell)
     }
 
     /// Text of the cell that covers header column `col`.
@@ -208,6 +221,7 @@ impl Walker {
             && !self.form.funds.iter().any(|f| f.0 == FundField::Weight)
         {
             self.form.funds.push((FundField::Weight, w));
+            self.form.funds_at.push(self.funds_block_weight_at);
         }
         if !title.is_empty() && is_look_alike(&title) {
             self.form.kind = Some(FormKind::Unknown);
@@ -271,6 +285,7 @@ impl Walker {
             }
         }
         f.funds.clear();
+        f.funds_at.clear();
         f.fund_sources.clear();
         f.indicators.clear();
         f.tasks.clear();
@@ -387,6 +402,7 @@ impl Walker {
             if section == Section::Funds {
                 self.form.has_funds_block = true;
                 self.funds_block_weight = block_weight(&first.cell.text);
+                self.funds_block_weight_at = Some(self.position(first.cell));
             }
             let row = Row {
                 slots,
@@ -407,6 +423,7 @@ impl Walker {
             self.enter(Section::Funds);
             self.form.has_funds_block = true;
             self.funds_block_weight = block_weight(&first.cell.text);
+            self.funds_block_weight_at = Some(self.position(first.cell));
             self.consumed.push(first.cell.text.clone());
             let row = Row {
                 slots,
@@ -628,6 +645,11 @@ impl Walker {
                 }
             }
         }
+    }
+
+    /// Where `cell` of the table being walked is (provenance).
+    fn position(&self, cell: &Cell) -> At {
+        At::of(self.table_index, cell)
     }
 
     fn col(&self, c: Column) -> Option<usize> {

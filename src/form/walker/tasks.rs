@@ -31,6 +31,10 @@ impl Walker {
                 .map(|c| row.at_raw(c).to_string())
                 .unwrap_or_default(),
             funds: get(self.col(Column::TaskFunds)).unwrap_or_default(),
+            at: self
+                .col(Column::Name)
+                .and_then(|c| row.cell(c))
+                .map(|c| self.position(c)),
         });
     }
 }
