@@ -107,6 +107,14 @@ fn split_number(s: &str) -> Option<(f64, Option<String>)> {
     if date(1900.0..=2100.0, '年') || date(1.0..=12.0, '月') {
         return None;
     }
+    // A bound or an approximation written after the unit (`2天以内`,
+    // `3日之前`, `50人左右`) is no unit: the cell is words, not a number.
+    if ["以内", "之内", "以前", "之前", "左右"]
+        .iter()
+        .any(|w| unit.ends_with(w))
+    {
+        return None;
+    }
     Some((number.value, (!unit.is_empty()).then(|| unit.to_string())))
 }
 
@@ -171,6 +179,8 @@ mod tests {
         assert_eq!(m("第7名"), (None, None, None));
         assert_eq!(m("2021年12月31日前"), (None, None, None));
         assert_eq!(m("按时完成"), (None, None, None));
+        assert_eq!(m("2天以内"), (None, None, None));
+        assert_eq!(m("50人左右"), (None, None, None));
         assert_eq!(m("90%-100%"), (None, None, None));
         assert_eq!(m("≥良好"), (Some(Op::Ge), None, None));
         assert!(parse_measure("—").is_none());

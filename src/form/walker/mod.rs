@@ -59,6 +59,9 @@ pub(super) struct Walker {
     /// on the rows below (四川: 项目年度目标 | 年度目标完成情况); a row labelled
     /// left of those columns ends the block.
     goal_below: bool,
+    /// The funds block writes its values inside label cells (湖南): a later
+    /// `label：` cell with no value is one more of those, no 其中 row.
+    funds_values_in_labels: bool,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -330,7 +333,10 @@ impl Walker {
         } else {
             None
         };
-        if !matches!(self.section, Some(Section::Indicators | Section::Tasks))
+        // (A goal block's label before the header — 湖北's `年度绩效目标2（40分） |
+        // 一级指标 | …` — starts the next block of the same table.)
+        let goal_block = matches!(first_label, Some(Label::Section(Section::Goal)));
+        if (goal_block || !matches!(self.section, Some(Section::Indicators | Section::Tasks)))
             && let Some(h) = header(Section::Indicators, &slots)
             && h.iter().any(|c| c.1 == Column::Name)
             && h.len() >= 3
@@ -583,6 +589,7 @@ impl Walker {
         self.funds_ignored.clear();
         self.header_fresh = false;
         self.goal_below = false;
+        self.funds_values_in_labels = false;
         self.level1 = None;
         self.level2 = None;
     }
@@ -712,7 +719,14 @@ fn is_year_line(text: &str) -> bool {
         .and_then(|r| r.strip_suffix([')', '）']));
     inner.is_some_and(|i| {
         let digits = i.strip_suffix("年度").or_else(|| i.strip_suffix('年'));
-        digits.is_some_and(|d| d.chars().count() == 4 && d.chars().all(|c| c.is_ascii_digit()))
+        // A template's blank year (`（20XX年度）`, `（  年度）`) is a year line too.
+        digits.is_some_and(|d| {
+            (d.chars().count() == 4 && d.chars().all(|c| c.is_ascii_digit()))
+                || (d.chars().count() <= 4
+                    && d.chars().all(|c| c.is_ascii_digit() || "Xx*＊".contains(c))
+                    && !d.chars().all(|c| c.is_ascii_digit()))
+                || d.is_empty()
+        })
     })
 }
 
@@ -750,6 +764,15 @@ fn goal_header_row(slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
         {
             cols.push((s.cell.col, c));
         }
+    }
+    // The block's own label in the first cell may itself read as a goal
+    // column (`年度总体目标完成情况 | 预期目标 | 实际完成情况`): it labels the block.
+    if cols.len() == 3
+        && slots
+            .first()
+            .is_some_and(|f| f.starts_here && f.cell.col == cols[0].0)
+    {
+        cols.remove(0);
     }
     let has = |c: Column| cols.iter().filter(|x| x.1 == c).count() == 1;
     (cols.len() == 2 && has(Column::Expected) && has(Column::Achieved)).then_some(cols)
