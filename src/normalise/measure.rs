@@ -109,7 +109,7 @@ fn split_number(s: &str) -> Option<(f64, Option<String>)> {
     }
     // A bound or an approximation written after the unit (`2天以内`,
     // `3日之前`, `50人左右`) is no unit: the cell is words, not a number.
-    if ["以内", "之内", "以前", "之前", "左右"]
+    if ["以内", "之内", "以內", "之內", "以前", "之前", "左右"]
         .iter()
         .any(|w| unit.ends_with(w))
     {
@@ -181,6 +181,7 @@ mod tests {
         assert_eq!(m("按时完成"), (None, None, None));
         assert_eq!(m("2天以内"), (None, None, None));
         assert_eq!(m("50人左右"), (None, None, None));
+        assert_eq!(m("3天以內"), (None, None, None));
         assert_eq!(m("90%-100%"), (None, None, None));
         assert_eq!(m("≥良好"), (Some(Op::Ge), None, None));
         assert!(parse_measure("—").is_none());

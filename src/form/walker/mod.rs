@@ -721,11 +721,8 @@ fn is_year_line(text: &str) -> bool {
         let digits = i.strip_suffix("年度").or_else(|| i.strip_suffix('年'));
         // A template's blank year (`（20XX年度）`, `（  年度）`) is a year line too.
         digits.is_some_and(|d| {
-            (d.chars().count() == 4 && d.chars().all(|c| c.is_ascii_digit()))
-                || (d.chars().count() <= 4
-                    && d.chars().all(|c| c.is_ascii_digit() || "Xx*＊".contains(c))
-                    && !d.chars().all(|c| c.is_ascii_digit()))
-                || d.is_empty()
+            // `2022`, `20XX`, `20  ` (squashed to `20`), nothing at all.
+            d.chars().count() <= 4 && d.chars().all(|c| c.is_ascii_digit() || "Xx*＊".contains(c))
         })
     })
 }
@@ -842,6 +839,16 @@ mod tests {
         assert_eq!(strip_weight("满意度指标"), "满意度指标");
         assert_eq!(source_label("其中：当年财政拨款"), "当年财政拨款");
         assert_eq!(source_label("上年结转资金："), "上年结转资金");
+    }
+
+    #[test]
+    fn year_lines_and_blank_template_years() {
+        assert!(is_year_line("（2022年度）"));
+        assert!(is_year_line("(20XX年度)"));
+        assert!(is_year_line("（    年度）"));
+        assert!(is_year_line("(20  年度)"));
+        assert!(!is_year_line("（2022年度项目）"));
+        assert!(!is_year_line("单位：万元"));
     }
 
     #[test]
