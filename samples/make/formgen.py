@@ -301,9 +301,10 @@ def make_indicators(rng, n, total_weight, with_scores=True, nature_col=False, un
         else:
             d['score'] = None
         if rng.random() < 0.03:
-            # an actual value left unfilled
-            d['a_parts'] = ('', '')
-            d['actual'] = None
+            # an actual value left unfilled, or written `无` (衡山: `100% | 无`)
+            none_word = rng.random() < 0.3
+            d['a_parts'] = ('无', '') if none_word else ('', '')
+            d['actual'] = measure('无', None, None, None) if none_word else None
             d['met'] = None
         d['note'] = None if d['met'] is not False else rng.choice(['受天气影响进度滞后', '部分资金未及时到位', '实施周期延长'])
         out.append(d)

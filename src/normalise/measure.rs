@@ -52,7 +52,9 @@ pub fn is_sign(cell: &str) -> bool {
 #[must_use]
 pub fn parse_measure(cell: &str) -> Option<Measure> {
     let raw = cell.trim();
-    if is_blank(raw) {
+    // `无` (none) is blank as a number, but as a target or an actual value it
+    // is a word the form writes (`无` achieved against `100%`).
+    if is_blank(raw) && raw != "无" {
         return None;
     }
     let folded = nfkc(raw);
@@ -185,6 +187,8 @@ mod tests {
         assert_eq!(m("90%-100%"), (None, None, None));
         assert_eq!(m("≥良好"), (Some(Op::Ge), None, None));
         assert!(parse_measure("—").is_none());
+        assert_eq!(m("无"), (None, None, None));
+        assert_eq!(parse_measure(" 无 ").unwrap().raw, "无");
         assert!(parse_measure("  ").is_none());
     }
 }
