@@ -434,6 +434,10 @@ def project_form(rng, fam, year):
         keep = [1, 2, 3, 4, 5] if no_ini else [0, 1, 2, 3, 4, 5]
         hdr = [hdr[i] for i in keep]
         lab = rng.choice([f'项目资金（{unit}）', f'项目资金\n（{unit}）'])
+        if not unit_line and rng.random() < 0.15:
+            # 淮南: `项目资金` with no unit, and none stated anywhere else
+            lab = '项目资金'
+            t['unit'] = None
         lab = lab.split('\n') if '\n' in lab else lab
         blk = [[Cell(lab, rowspan=2 + n_src), Cell('')] + [Cell(h) for h in hdr]]
         tl = rng.choice(['年度资金总额', '年度资金总额：'])

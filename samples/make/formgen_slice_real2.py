@@ -30,6 +30,7 @@ MARKERS = [
     ('天以内', 'a target bounded after its unit'),
     ('（20XX年度）', 'a blank template year line'),
     ('(20  年度)', 'a blank template year line with spaces'),
+    ('\n项目资金\t', 'a funds label with no unit, none stated elsewhere'),
 ]
 
 

@@ -212,6 +212,7 @@ const INDICATOR_COLUMNS: &[(&str, Column)] = &[
     // A header cell whose second line was lost (`一级` of `一级\n指标`).
     ("一级", Column::Level1),
     ("二级", Column::Level2),
+    ("三级", Column::Name),
     ("三级指标", Column::Name),
     ("关键指标", Column::Name),
     ("指标名称", Column::Name),
