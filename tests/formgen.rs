@@ -19,11 +19,13 @@ fn dir() -> std::path::PathBuf {
 
 /// Truth records by file, in form order.
 fn truth() -> BTreeMap<String, Vec<Value>> {
+    truth_in(&dir())
+}
+
+/// Truth records of the slice in `dir`, by file, in form order.
+fn truth_in(dir: &std::path::Path) -> BTreeMap<String, Vec<Value>> {
     let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    for line in fs::read_to_string(dir().join("truth.jsonl"))
-        .unwrap()
-        .lines()
-    {
+    for line in fs::read_to_string(dir.join("truth.jsonl")).unwrap().lines() {
         let v: Value = serde_json::from_str(line).unwrap();
         let path = v["source"]["path"].as_str().unwrap().to_string();
         by_file.entry(path).or_default().push(v);
@@ -100,9 +102,23 @@ const STATED: &[&str] = &[
 fn every_family_of_the_generated_slice_is_read_exactly() {
     let truth = truth();
     assert_eq!(truth.len(), 30);
+    check_slice(&dir(), &truth);
+}
+
+/// The layouts of the second real-forms audit, as the generator renders them
+/// with random content (`samples/make/formgen_slice_real2.py`).
+#[test]
+fn the_second_audit_layouts_of_the_generated_slice_are_read_exactly() {
+    let dir = common::root().join("tests/data/formgen_real2");
+    let truth = truth_in(&dir);
+    assert_eq!(truth.len(), 11);
+    check_slice(&dir, &truth);
+}
+
+fn check_slice(dir: &std::path::Path, truth: &BTreeMap<String, Vec<Value>>) {
     let mut failures = Vec::new();
-    for (file, want) in &truth {
-        let bytes = fs::read(dir().join(file)).unwrap();
+    for (file, want) in truth {
+        let bytes = fs::read(dir.join(file)).unwrap();
         let got: Vec<Value> = pipeline::extract_bytes(file, &bytes, Options::default())
             .unwrap()
             .iter()

@@ -219,3 +219,243 @@ fn a_title_row_in_the_table_wins_over_the_page_heading() {
     assert_eq!(r["title"], "部门整体支出绩效自评表(2023年度)");
     assert_eq!(r["form"], "department_overall");
 }
+
+// ------------------------------------------------------------------------
+// A second audit of real published forms (twelve pages, other provinces and
+// templates): one hand-made minimal form per failure class, in
+// `tests/data/real2/`, with invented content in the real forms' layouts.
+
+fn record_file(name: &str) -> Value {
+    let path = format!("{}/tests/data/real2/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("test file");
+    let recs = extract_bytes(name, &bytes, Options::default()).expect("records");
+    assert_eq!(recs.len(), 1, "one record");
+    serde_json::to_value(&recs[0]).unwrap()
+}
+
+fn funds_of(r: &Value) -> Vec<(String, Option<f64>)> {
+    let mut v: Vec<(String, Option<f64>)> = r["funds"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_f64()))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+fn want_funds(pairs: &[(&str, Option<f64>)]) -> Vec<(String, Option<f64>)> {
+    let mut v: Vec<(String, Option<f64>)> =
+        pairs.iter().map(|(k, x)| ((*k).to_string(), *x)).collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+fn names(r: &Value) -> Vec<String> {
+    r["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Audit 2, class A: the goal block's own label reads as a goal column
+/// (`年度总体目标完成情况 | 预期目标 | 实际完成情况`, 安徽); its rows were taken for
+/// fund sources. Also: a note column headed `未完成原因和改进措施`, and a
+/// numbered place whose name is a slash (`指标1:/ | / | /`).
+#[test]
+fn real2_goal_label_that_reads_as_a_goal_column() {
+    let r = record_file("goal_label_reads_as_column.txt");
+    assert_eq!(r["form"], "project");
+    assert_eq!(r["title"], "项目支出绩效自评表（2022年度）");
+    assert_eq!(
+        r["goal"],
+        json!({"expected": "完成乡村道路养护40公里。", "achieved": "完成养护42公里。"})
+    );
+    let labels: Vec<&str> = r["fund_sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["本年财政拨款", "其他资金"]);
+    assert_eq!(
+        names(&r),
+        ["指标1:养护里程", "指标2:验收合格率", "指标1:群众满意度"]
+    );
+    assert_eq!(r["indicators"][1]["note"], "个别路段返工");
+    assert_eq!(r["indicators"][1]["met"], false);
+    assert_eq!(r["indicators"][0]["met"], true);
+    assert_eq!(r["total_score"].as_f64(), Some(67.5));
+    assert_eq!(codes(&r), Vec::<(String, String)>::new());
+}
+
+/// Audit 2, class B: 湖北's numbered goal blocks, each opening with the
+/// indicator header on the block label's row (`年度绩效目标2(40分) | 一级指标 |
+/// …`): the second block's indicators were lost into the goal text.
+#[test]
+fn real2_hubei_goal_blocks_each_with_its_header() {
+    let r = record_file("hubei_goal_blocks.txt");
+    assert_eq!(r["form"], "project");
+    assert_eq!(r["department"], "某市水利局");
+    assert_eq!(r["project"], "农田水利监测");
+    assert_eq!(r["implementer"], "本单位");
+    assert_eq!(
+        funds_of(&r),
+        want_funds(&[
+            ("annual_budget", Some(20.0)),
+            ("actual", Some(19.0)),
+            ("execution_rate", Some(95.0)),
+            ("score", Some(19.0)),
+            ("weight", Some(20.0)),
+        ])
+    );
+    assert_eq!(
+        names(&r),
+        ["监测数据合格率", "按时上报率", "监测站点数", "用户满意度"]
+    );
+    assert_eq!(r["indicators"][2]["level1"], "产出指标");
+    assert_eq!(r["indicators"][2]["level2"], "数量指标");
+    assert_eq!(r["indicators"][3]["level1"], "满意度指标");
+    assert_eq!(r["indicators"][3]["score"].as_f64(), Some(20.0));
+    assert!(r["goal"].is_null(), "{}", r["goal"]);
+    assert_eq!(r["total_score"].as_f64(), Some(99.0));
+    assert_eq!(codes(&r), Vec::<(String, String)>::new());
+}
+
+/// Audit 2, class C: 重庆's funds block, whose values row has no label and
+/// whose second label cell (`预算资金`) spans down from the header row
+/// (HTML): it was read as a fund source and the funds were lost. Also: a
+/// unit column with no value beside it states no target.
+#[test]
+fn real2_chongqing_funds_label_spanning_the_values_row() {
+    let r = record_file("chongqing_funds_label_spans.html");
+    assert_eq!(r["form"], "department_overall");
+    assert_eq!(r["department"], "某区文化旅游委");
+    assert_eq!(r["unit"], "万元");
+    assert_eq!(
+        funds_of(&r),
+        want_funds(&[
+            ("initial_budget", Some(300.0)),
+            ("annual_budget", Some(320.0)),
+            ("actual", Some(304.0)),
+            ("execution_rate", Some(95.0)),
+            ("weight", Some(10.0)),
+            ("score", Some(9.5)),
+        ])
+    );
+    assert_eq!(r["fund_sources"], json!([]));
+    assert_eq!(
+        r["goal"],
+        json!({"expected": "举办文化活动20场。", "achieved": "举办文化活动22场。"})
+    );
+    let i0 = &r["indicators"][0];
+    assert_eq!(
+        i0["target"],
+        json!({"raw": "20场", "op": null, "value": 20, "unit": "场"})
+    );
+    assert_eq!(
+        i0["actual"],
+        json!({"raw": "22", "op": null, "value": 22, "unit": "场"})
+    );
+    assert_eq!(i0["met"], true);
+    let i1 = &r["indicators"][1];
+    assert_eq!(i1["name"], "“三公”经费变动率");
+    assert!(i1["target"].is_null(), "{}", i1["target"]);
+    assert!(i1["actual"].is_null());
+    assert_eq!(i1["weight"].as_f64(), Some(36.5));
+    assert_eq!(r["total_score"].as_f64(), Some(96.0));
+    assert_eq!(
+        codes(&r),
+        [(
+            "met_undetermined".to_string(),
+            "indicators[1].met".to_string()
+        )]
+    );
+}
+
+/// Audit 2, class D: 湖南's department form writes the split of the total
+/// inside label cells, two pairs a row (`其中: 一般公共预算:600.00 | 其中:基本支出:
+/// 400.00`); its score column is `自评得分`, its department label
+/// `预算部门、单位名称`, its unit label lost its closing bracket (`(万元`).
+#[test]
+fn real2_hunan_values_inside_label_cells() {
+    let r = record_file("hunan_values_in_labels.txt");
+    assert_eq!(r["form"], "department_overall");
+    assert_eq!(r["department"], "某县某镇人民政府");
+    assert_eq!(r["unit"], "万元");
+    assert_eq!(
+        funds_of(&r),
+        want_funds(&[
+            ("initial_budget", Some(500.0)),
+            ("annual_budget", Some(620.0)),
+            ("actual", Some(589.0)),
+            ("weight", Some(10.0)),
+            ("execution_rate", Some(95.0)),
+            ("score", Some(9.5)),
+            ("general_public_budget", Some(600.0)),
+        ])
+    );
+    assert_eq!(r["fund_sources"], json!([]));
+    assert_eq!(r["extra"]["按收入性质分"], "620.00");
+    assert_eq!(r["extra"]["基本支出"], "400.00");
+    assert_eq!(r["extra"]["纳入专户管理的非税收入拨款"], "");
+    assert_eq!(
+        r["goal"],
+        json!({"expected": "保障机关正常运转。", "achieved": "机关运转正常。"})
+    );
+    assert_eq!(codes(&r), Vec::<(String, String)>::new());
+}
+
+/// Audit 2, class E: 湖北's department form (`部门整体支出总额` is the total
+/// row, `年度目标1:(80分)` the goal); a target bounded by words after the
+/// unit (`3天以内`) has no value.
+#[test]
+fn real2_hubei_department_form() {
+    let r = record_file("hubei_department.txt");
+    assert_eq!(r["form"], "department_overall");
+    assert_eq!(r["department"], "某镇人民政府");
+    assert_eq!(
+        funds_of(&r),
+        want_funds(&[
+            ("annual_budget", Some(500.0)),
+            ("actual", Some(480.0)),
+            ("execution_rate", Some(96.0)),
+            ("score", Some(19.2)),
+            ("weight", Some(20.0)),
+        ])
+    );
+    assert_eq!(r["fund_sources"], json!([]));
+    assert_eq!(r["goal"]["expected"], "提升政务服务效率。");
+    assert_eq!(names(&r), ["办结群众来信", "办理时限", "群众满意度"]);
+    assert_eq!(
+        r["indicators"][1]["target"],
+        json!({"raw": "3天以内", "op": null, "value": null, "unit": null})
+    );
+    assert_eq!(r["indicators"][1]["met"], true);
+    assert_eq!(r["total_score"].as_f64(), Some(99.2));
+    assert_eq!(codes(&r), Vec::<(String, String)>::new());
+}
+
+/// Audit 2, class F: a transfer-payment template (`转移支付(项目)名称`) was
+/// `unknown`; a template's blank year line (`（20XX年度）`) joins the title.
+#[test]
+fn real2_transfer_payment_template() {
+    let r = record_file("transfer_payment_blank.txt");
+    assert_eq!(r["form"], "project");
+    assert_eq!(r["title"], "某某转移支付资金绩效目标自评表（20XX年度）");
+    assert!(r["year"].is_null());
+    assert_eq!(r["project"], "某某转移支付资金");
+    assert!(r["department"].is_null());
+    assert_eq!(r["unit"], "万元");
+    assert_eq!(names(&r), ["支持项目数量", "培训人次"]);
+    let labels: Vec<&str> = r["fund_sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["中央补助地方资金", "其他资金"]);
+    assert!(has_code(&r, "funds_unmapped"), "{:?}", codes(&r));
+}

@@ -27,7 +27,7 @@ cell continues with a leading tab; multi-line cells are joined by SPEC's wrap ru
 between CJK characters, one space otherwise); blank line between blocks.
 
 Families (tiers.json): national, sichuan, special, hubei, yinchuan (project forms);
-dept_seed, dept_nolabel, guizhou, chongqing, hunan, tianjin (department forms);
+dept_seed, dept_nolabel, guizhou, chongqing, hunan, tianjin, hubei_dept (department forms);
 rubric; lookalike.
 
 As a module:  import formgen; docs = formgen.generate(300, seed=1)  (deterministic);
@@ -37,7 +37,12 @@ doc.family; form.blocks as above. Layout choices drawn per form: label variants 
 repeated level cells, 元 or 万元, a two-row 丽江 header, the section cell repeated after a page
 break, an indicator header with an empty first cell, placeholders (指标2：, ……), printed 注：
 notes, template text left in a cell, unfilled actuals, 报表编号 / 附件 / notice lines above the
-title, 县级/市级 prefixes, （盖章） suffixes, spaces inside labels, traditional-character mirrors.
+title, 县级/市级 prefixes, （盖章） suffixes, spaces inside labels, traditional-character mirrors;
+from the second real-forms audit: a goal label that reads as a goal column (年度总体目标完成情况),
+湖北's goal-block label on the indicator header row, 重庆's 预算资金 sub-label and unit-only rows,
+湖南's values inside label cells two a row (自评得分, 预算部门、单位名称), 湖北's department form,
+转移支付（项目）名称, 全年实际完成情况, 指标1：/ placeholders, targets bounded after the unit (3天以内),
+blank template year lines (（20XX年度）).
 Decisions where SPEC is silent: a year line under the title joins the title; 四川's 评价结论 is a narrative, no grade (it goes to extra); 湖北's lone 年度财政资金总额 row is the
 funds total; a form with no unit statement anywhere has unit null.
 """
@@ -251,7 +256,7 @@ def make_indicators(rng, n, total_weight, with_scores=True, nature_col=False, un
             d.update(t_parts=('', t, ''), a_parts=(a, ''), target=measure(t, None, None, None),
                      actual=measure(a, None, None, None), met=True if a == t else None)
         else:  # date
-            t = rng.choice(['2022年12月31日前', '年底前完成', '按时完成'])
+            t = rng.choice(['2022年12月31日前', '年底前完成', '按时完成', '3天以内', '5个工作日以内'])
             a = rng.choice(['按时完成', '已完成', t])
             d.update(t_parts=('', t, ''), a_parts=(a, ''), target=measure(t, None, None, None),
                      actual=measure(a, None, None, None), met=True if a == t else None)
@@ -296,9 +301,10 @@ def make_indicators(rng, n, total_weight, with_scores=True, nature_col=False, un
         else:
             d['score'] = None
         if rng.random() < 0.03:
-            # an actual value left unfilled
-            d['a_parts'] = ('', '')
-            d['actual'] = None
+            # an actual value left unfilled, or written `无` (衡山: `100% | 无`)
+            none_word = rng.random() < 0.3
+            d['a_parts'] = ('无', '') if none_word else ('', '')
+            d['actual'] = measure('无', None, None, None) if none_word else None
             d['met'] = None
         d['note'] = None if d['met'] is not False else rng.choice(['受天气影响进度滞后', '部分资金未及时到位', '实施周期延长'])
         out.append(d)
@@ -398,7 +404,7 @@ def project_form(rng, fam, year):
         W = 11
     rows = []
     # header fields
-    pn = '项目名称' if fam != 'special' or rng.random() < 0.5 else rng.choice(['专项资金名称', '项目名称'])
+    pn = '项目名称' if fam != 'special' or rng.random() < 0.5 else rng.choice(['专项资金名称', '项目名称', '转移支付（项目）名称'])
     rows.append(pad([Cell(name_label(rng, pn)), Cell(proj)], W))
     if fam == 'special':
         rows.append(pad([Cell('项目负责人及电话'), Cell('张' + rng.choice('伟芳明华') + ' 0838-' + str(rng.randint(1000000, 9999999)))], W))
@@ -428,6 +434,10 @@ def project_form(rng, fam, year):
         keep = [1, 2, 3, 4, 5] if no_ini else [0, 1, 2, 3, 4, 5]
         hdr = [hdr[i] for i in keep]
         lab = rng.choice([f'项目资金（{unit}）', f'项目资金\n（{unit}）'])
+        if not unit_line and rng.random() < 0.15:
+            # 淮南: `项目资金` with no unit, and none stated anywhere else
+            lab = '项目资金'
+            t['unit'] = None
         lab = lab.split('\n') if '\n' in lab else lab
         blk = [[Cell(lab, rowspan=2 + n_src), Cell('')] + [Cell(h) for h in hdr]]
         tl = rng.choice(['年度资金总额', '年度资金总额：'])
@@ -488,8 +498,10 @@ def project_form(rng, fam, year):
     elif fam == 'hubei':
         pass  # goal blocks come with the indicators
     else:
-        gl = rng.choice(['年度总体目标', '年度总体目标', '总体目标']) if fam == 'national' else '年度总体目标'
-        h1, h2 = (('预期目标', '实际完成情况') if fam == 'national' else ('年初设定目标', '年度总体目标完成情况综述'))
+        # (安徽: the block's label `年度总体目标完成情况` reads as a goal column itself)
+        gl = rng.choice(['年度总体目标', '年度总体目标', '总体目标', '年度总体目标完成情况']) if fam == 'national' else '年度总体目标'
+        h1, h2 = (('预期目标', '实际完成情况') if fam == 'national'
+                  else rng.choice([('年初设定目标', '年度总体目标完成情况综述'), ('年初设定目标', '全年实际完成情况')]))
         rows.append(pad([Cell(gl, rowspan=2), Cell(h1, colspan=4), Cell(h2)], W))
         if rng.random() < 0.08:
             # published half-filled: the template's instruction is still in the cell
@@ -508,16 +520,22 @@ def project_form(rng, fam, year):
         allind = make_indicators(rng, n, 80, with_scores=True)
         goals = []
         pos = 0
+        # 黄冈: the block's label stands on the indicator header row; no goal text
+        label_on_header = rng.random() < 0.3
+        hdr6 = ['一级指标', '二级指标', '三级指标', '年初目标值（A）', '实际完成值（B）', '得分']
         for gi, m in enumerate(per):
-            g = goal_text(rng)
-            goals.append(g)
-            rows.append(pad([Cell(f'年度绩效目标{gi + 1}（{80 // k}分）', rowspan=2 + m), Cell(g)], W))
-            rows.append(pad([Cell(h) for h in ['一级指标', '二级指标', '三级指标', '年初目标值（A）', '实际完成值（B）', '得分']], W - 1))
+            if label_on_header:
+                rows.append(pad([Cell(f'年度绩效目标{gi + 1}（{80 // k}分）', rowspan=1 + m)] + [Cell(h) for h in hdr6], W))
+            else:
+                g = goal_text(rng)
+                goals.append(g)
+                rows.append(pad([Cell(f'年度绩效目标{gi + 1}（{80 // k}分）', rowspan=2 + m), Cell(g)], W))
+                rows.append(pad([Cell(h) for h in hdr6], W - 1))
             for d in allind[pos:pos + m]:
                 rows.append(pad([Cell(d['level1']), Cell(d['level2']), Cell(d['name']), Cell(d['t_parts'][1]), Cell(d['a_parts'][0]), Cell(str(d['score']))], W - 1))
                 t['indicators'].append(truth_ind(d, weight=False, note=False))
             pos += m
-        t['goal'] = {'expected': '\n'.join(goals), 'achieved': None}
+        t['goal'] = {'expected': '\n'.join(goals), 'achieved': None} if goals else None
         total = round(fscore + sum(d['score'] for d in allind), 2)
         rows.append(pad([Cell('总分'), Cell('100'), Cell(str(total))], W))
         t['total_score'] = total
@@ -548,7 +566,7 @@ def project_form(rng, fam, year):
             order = rng.choice([['t', 'a', 'w', 's'], ['t', 'a', 'w', 's'], ['w', 't', 'a', 's'], ['t', 'a', 's', 'w'], ['w', 's', 't', 'a']])
             names = {'t': rng.choice(['年度指标值', '指标值', '年度目标值']), 'a': rng.choice(['实际完成值', '全年实际值', '实际完成情况']),
                      'w': rng.choice(['分值', '权重']), 's': '得分'}
-            hdr = ['一级指标', '二级指标', '三级指标'] + [names[k] for k in order] + ['偏差原因分析及改进措施']
+            hdr = ['一级指标', '二级指标', '三级指标'] + [names[k] for k in order] + [rng.choice(['偏差原因分析及改进措施', '偏差原因分析及改进措施', '未完成原因和改进措施'])]
         sec = rng.choice(['绩效指标', '绩效指标', '年度绩效指标完成情况', ''])
     if fam == 'yinchuan':
         remap = {'产出指标': '项目产出', '效益指标': '项目效益', '满意度指标': '项目效益'}
@@ -607,8 +625,13 @@ def project_form(rng, fam, year):
                     r.insert(0, Cell(d['level2']))
             grows += srows
         if placeholder and g is groups[0]:
-            ph = [Cell('指标2：' if rng.random() < 0.5 else '……')] + [Cell('') for _ in range(len(grows[0]) - 2)]
-            ph.insert(0, Cell(''))
+            if not split3 and rng.random() < 0.3:
+                # 天长: a numbered place whose name and values are slashes
+                slash = {'t': '/', 'a': '/', 'w': '', 's': ''}
+                ph = [Cell(''), Cell('指标1：/')] + [Cell(slash[k]) for k in order] + [Cell('')]
+            else:
+                ph = [Cell('指标2：' if rng.random() < 0.5 else '……')] + [Cell('') for _ in range(len(grows[0]) - 2)]
+                ph.insert(0, Cell(''))
             grows.append(ph)
         if merged:
             grows[0].insert(0, Cell(l1text(g[0]), rowspan=len(grows)))
@@ -700,8 +723,15 @@ def dept_form(rng, fam, year):
     W = 5 if fam in ('dept_seed', 'dept_nolabel', 'hunan') else 8
     if fam == 'chongqing':
         W = 10
+    # 衡山 2023: budget columns with 自评得分, the split of the total written
+    # inside label cells two a row, `预算部门、单位名称`
+    hunan_split = fam == 'hunan' and rng.random() < 0.5
+    if hunan_split:
+        W = 8
     rows = []
     dl = {'guizhou': '部门（单位）名称', 'chongqing': '主管部门'}.get(fam, '部门名称')
+    if hunan_split:
+        dl = '预算部门、单位名称'
     rows.append(pad([Cell(name_label(rng, dl)), Cell(dept)], W))
     ini = money(rng, 1000, 20000)
     adj = rng.choice([0.0, money(rng, 10, 800)])
@@ -746,10 +776,25 @@ def dept_form(rng, fam, year):
         for lab, v in [('财政处室', rng.choice(['教科文处', '农业处', '社保处'])), ('部门联系人', '王' + rng.choice('伟芳明')), ('联系电话', '023-' + str(rng.randint(60000000, 69999999)))]:
             rows.append(pad([Cell(lab), Cell(v)], W))
         fscore = round(10 * er / 100, 2)
-        rows.append(pad([Cell('部门预算执行情况（万元）', rowspan=2), Cell('年初预算数'), Cell('全年（调整）预算数'), Cell('全年执行数'), Cell('执行率（%）'), Cell('执行率权重'), Cell('执行率得分（分）')], W))
-        rows.append(pad([Cell(fmtm(ini)), Cell(fmtm(ann)), Cell(fmtm(act)), Cell(f'{er:.2f}'), Cell('10'), Cell(str(fscore))], W - 1))
+        sub = [Cell('预算资金', rowspan=2)] if rng.random() < 0.4 else []
+        rows.append(pad([Cell('部门预算执行情况（万元）', rowspan=2)] + sub + [Cell('年初预算数'), Cell('全年（调整）预算数'), Cell('全年执行数'), Cell('执行率（%）'), Cell('执行率权重'), Cell('执行率得分（分）')], W))
+        rows.append(pad([Cell(fmtm(ini)), Cell(fmtm(ann)), Cell(fmtm(act)), Cell(f'{er:.2f}'), Cell('10'), Cell(str(fscore))], W - 1 - len(sub)))
         t['funds'] = {'initial_budget': ini, 'annual_budget': ann, 'actual': act, 'execution_rate': er, 'weight': 10, 'score': fscore}
         inds_total = 90
+    elif hunan_split:
+        fscore = round(10 * er / 100, 2)
+        g2 = round((ann - gpb) * 0.4, 2)
+        oth = round(ann - gpb - g2, 2)
+        basic = round(ann * 0.6, 2)
+        prj = round(ann - basic, 2)
+        lab = rng.choice([['年度预算申请', '（万元'], '年度预算申请（万元）', '年度预算申请'])
+        rows.append([Cell(lab, rowspan=7), Cell('')] + [Cell(h) for h in ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '自评得分']])
+        rows.append([Cell('年度资金总额')] + [Cell(x) for x in [fmtm(ini), fmtm(ann), fmtm(act), '10', f'{er:.2f}%', str(fscore)]])
+        for a, b in [(f'按收入性质分：{fmtm(ann)}', f'按支出性质分：{fmtm(ann)}'), (f'其中：一般公共预算：{fmtm(gpb)}', f'其中：基本支出：{fmtm(basic)}'),
+                     (f'政府性基金拨款：{fmtm(g2)}', f'项目支出：{fmtm(prj)}'), ('纳入专户管理的非税收入拨款：', ''), (f'其他资金：{fmtm(oth)}', '')]:
+            rows.append([Cell(a, colspan=3), Cell(b, colspan=4)])
+        t['funds'] = {'initial_budget': ini, 'annual_budget': ann, 'actual': act, 'weight': 10, 'execution_rate': er,
+                      'score': fscore, 'general_public_budget': gpb}
     elif fam == 'hunan':
         rows.append([Cell('年度预算申请', rowspan=2), Cell(f'年度预算数：{fmtm(ann)}'), Cell(f'其中: 一般公共预算:{fmtm(gpb)}'), Cell(f'全年执行数：{fmtm(act)}'), Cell(f'执行率：{er:.2f}%')])
         rows.append([Cell(f'年初预算数：{fmtm(ini)}'), Cell(f'年度调整额：{fmtm(adj)}'), Cell(''), Cell('')])
@@ -775,7 +820,10 @@ def dept_form(rng, fam, year):
     else:
         gl = rng.choice(['年度整体目标', '年度总体目标']) if fam != 'guizhou' else '年度总体目标'
         h1, h2 = (('年度整体目标', '整体目标完成情况') if fam != 'guizhou' else ('年初设定目标', '年度总体目标完成情况'))
-        if W == 5:
+        if hunan_split:
+            rows.append([Cell(gl, rowspan=2), Cell('预期目标', colspan=4), Cell('实际完成情况', colspan=3)])
+            rows.append([Cell(exp, colspan=4), Cell(ach, colspan=3)])
+        elif W == 5:
             rows.append([Cell(gl, rowspan=2), Cell(h1, colspan=2), Cell(h2, colspan=2)])
             rows.append([Cell(exp, colspan=2), Cell(ach, colspan=2)])
         else:
@@ -787,9 +835,9 @@ def dept_form(rng, fam, year):
         inds = make_indicators(rng, n, 100, with_scores=False)
         lab = rng.choice(['年度关键指标', '年度关键指标', '绩效指标', ''])
         hdr = [rng.choice(['关键指标', '三级指标']), rng.choice(['预期实现值', '年度指标值']), rng.choice(['指标完成情况', '实际完成值', '实际完成 值'])]
-        rows.append([Cell(lab, rowspan=1 + n)] + [Cell(h) for h in hdr] + [Cell('')])
+        rows.append(pad([Cell(lab, rowspan=1 + n)] + [Cell(h) for h in hdr] + [Cell('')], W))
         for d in inds:
-            rows.append([Cell(d['name']), Cell(d['t_parts'][1]), Cell(d['a_parts'][0]), Cell('')])
+            rows.append(pad([Cell(d['name']), Cell(d['t_parts'][1]), Cell(d['a_parts'][0]), Cell('')], W - 1))
             t['indicators'].append(truth_ind(d, level=False, weight=False, score=False, note=False))
     elif fam == 'guizhou':
         inds = make_indicators(rng, n, 90)
@@ -816,7 +864,12 @@ def dept_form(rng, fam, year):
                     av = d['actual']['value']
                     d['met'] = {'>=': av >= nv, '<=': av <= nv, '>': av > nv, '<': av < nv}.get(opx, av >= nv)
             coef = round(d['score'] / d['weight'] * 100, 2) if d['score'] is not None else ''
-            rows.append([Cell(d['name']), Cell(u), Cell(sgn), Cell(v), Cell(adjv), Cell(d['a_parts'][0]), Cell(str(coef)), Cell(str(d['weight'])), Cell(str(d['score']))])
+            av_cell = d['a_parts'][0]
+            if u and rng.random() < 0.1:
+                # 重庆: the unit printed, the values left empty: no target, no actual
+                v, adjv, av_cell, sgn = '', '', '', ''
+                d['target'], d['actual'], d['met'] = None, None, None
+            rows.append([Cell(d['name']), Cell(u), Cell(sgn), Cell(v), Cell(adjv), Cell(av_cell), Cell(str(coef)), Cell(str(d['weight'])), Cell(str(d['score']))])
             t['indicators'].append(truth_ind(d, level=False, note=False))
         total = round(fscore + sum(d['score'] for d in inds), 2)
         rows.insert(1, pad([Cell('自评总分（分）'), Cell(str(total))], W))
@@ -853,6 +906,49 @@ def dept_form(rng, fam, year):
         last.rows += [pad(r, w) for r in closing]
         t['problems'], t['improvements'] = p, im
     blocks += tables
+    return Form(blocks, t)
+
+
+def hubei_dept_form(rng, year):
+    """湖北's department form (塘湖镇): 单位名称, 基本支出总额 | 项目支出总额, a 预算执行情况（20分）
+    block whose total row is 部门整体支出总额, one goal line `年度目标1：（80分）`, the indicator
+    table with 年初目标值（A） | 实际完成值（B） | 得分, 总分 written `99.2分`."""
+    unit = '万元'
+    dept = rng.choice(PLACES) + rng.choice(['镇人民政府', '街道办事处', '乡人民政府'])
+    titled = rng.random() < 0.7
+    title = f'{year}年度部门整体支出绩效自评表' if titled else None
+    t = base_truth('department_overall', title, year if titled else None, unit)
+    t['department'] = dept
+    blocks = [Text(title)] if titled else []
+    blocks.append(Text(f'单位名称：{dept} 填报日期：{year + 1}.{rng.randint(1, 6)}.{rng.randint(1, 28)}'))
+    W = 7
+    ann = money(rng, 200, 2000)
+    act = round(ann * rng.uniform(0.85, 1.0), 2)
+    er = rate(act, ann)
+    fscore = round(20 * er / 100, 2)
+    basic = round(ann * 0.7, 2)
+    rows = [pad([Cell('单位名称'), Cell(dept, colspan=6)], W),
+            [Cell('基本支出总额'), Cell(f'{basic}万', colspan=2), Cell('项目支出总额'), Cell(f'{round(ann - basic, 2)}', colspan=3)],
+            [Cell('预算执行情况（万元）（20分）', colspan=2), Cell('预算数（A）'), Cell('执行数（B）'), Cell('执行率（B/A）'), Cell('得分（20分*执行率）', colspan=2)],
+            [Cell('部门整体支出总额', colspan=2), Cell(f'{ann:.2f}'), Cell(f'{act:.2f}'), Cell(f'{er:.2f}%'), Cell(f'{fscore}', colspan=2)]]
+    t['funds'] = {'annual_budget': ann, 'actual': act, 'execution_rate': er, 'weight': 20, 'score': fscore}
+    g = goal_text(rng)
+    rows.append([Cell(rng.choice(['年度目标1：（80分）', '年度目标1（80分）']), colspan=2), Cell(g, colspan=5)])
+    t['goal'] = {'expected': g, 'achieved': None}
+    n = rng.randint(4, 8)
+    inds = make_indicators(rng, n, 80)
+    rows.append([Cell('年度绩效指标', rowspan=1 + n)] + [Cell(h) for h in ['一级指标', '二级指标', '三级指标', '年初目标值（A）', '实际完成值（B）', '得分']])
+    for d in inds:
+        rows.append([Cell(d['level1']), Cell(d['level2']), Cell(d['name']), Cell(d['t_parts'][1]), Cell(d['a_parts'][0]), Cell(str(d['score']))])
+        t['indicators'].append(truth_ind(d, weight=False, note=False))
+    total = round(fscore + sum(d['score'] for d in inds), 2)
+    rows.append([Cell('总分'), Cell(f'{total}分', colspan=6)])
+    t['total_score'] = total
+    p, im = rng.choice(PROBLEMS), rng.choice(IMPROVES)
+    rows.append([Cell(['偏差大或', '目标未完成', '原因分析']), Cell(p, colspan=6)])
+    rows.append([Cell(['改进措施及', '结果应用方案']), Cell(im, colspan=6)])
+    t['problems'], t['improvements'] = p, im
+    blocks.append(Table(rows))
     return Form(blocks, t)
 
 
@@ -912,8 +1008,21 @@ def rubric_form(rng, year):
 
 
 def lookalike_form(rng, year):
-    kind = rng.choice(['target', 'basic', 'income'])
+    kind = rng.choice(['target', 'basic', 'income', 'template'])
     unit = '万元'
+    if kind == 'template':
+        # a blank 申报表 template: its year line is blank too (`（20XX年度）`, `（    年度）`)
+        head = rng.choice(['项目支出绩效目标申报表', '财政支出项目绩效目标申报表', '绩效目标申报表（参考模板）'])
+        yl = rng.choice(['（20XX年度）', '（    年度）', '(20  年度)'])
+        rows = [pad([Cell('项目名称'), Cell('')], 6), [Cell('主管部门'), Cell('', colspan=2), Cell('实施单位'), Cell('', colspan=2)],
+                [Cell('项目资金（万元）', rowspan=2), Cell('资金总额：', colspan=2), Cell('其中：财政拨款', colspan=2), Cell('其他资金')],
+                [Cell('', colspan=2), Cell('', colspan=2), Cell('')],
+                [Cell('年度绩效指标', rowspan=4), Cell('一级指标'), Cell('二级指标'), Cell('指标内容', colspan=2), Cell('指标值')],
+                [Cell('产出指标', rowspan=2), Cell('数量指标'), Cell('', colspan=2), Cell('')],
+                [Cell('质量指标'), Cell('', colspan=2), Cell('')],
+                [Cell('满意度指标'), Cell('服务对象满意度指标'), Cell('', colspan=2), Cell('')]]
+        t = base_truth('unknown', head + yl, None, unit)
+        return Form([Text(head), Text(yl), Table(rows)], t)
     if kind == 'target':
         title = f'{year}年度项目支出绩效目标申报表'
         proj = rng.choice(PLACES) + rng.choice(PROJECT_KINDS)
@@ -941,13 +1050,15 @@ def lookalike_form(rng, year):
 
 # ------------------------------------------------------------------ documents
 PROJECT_FAMS = ['national', 'sichuan', 'special', 'hubei', 'yinchuan']
-DEPT_FAMS = ['dept_seed', 'dept_nolabel', 'guizhou', 'chongqing', 'hunan', 'tianjin']
+DEPT_FAMS = ['dept_seed', 'dept_nolabel', 'guizhou', 'chongqing', 'hunan', 'tianjin', 'hubei_dept']
 FAMILIES = PROJECT_FAMS + DEPT_FAMS + ['rubric', 'lookalike']
 
 
 def make_form(rng, fam, year):
     if fam in PROJECT_FAMS:
         return project_form(rng, fam, year)
+    if fam == 'hubei_dept':
+        return hubei_dept_form(rng, year)
     if fam in DEPT_FAMS:
         return dept_form(rng, fam, year)
     if fam == 'rubric':

@@ -97,6 +97,9 @@ const LABELS: &[(&str, Label)] = &[
     ("部门名称", Label::DepartmentName),
     ("部门(单位)名称", Label::DepartmentName),
     ("单位名称", Label::DepartmentName),
+    // 湖南's department form: `预算部门、单位名称`.
+    ("预算部门、单位名称", Label::DepartmentName),
+    ("预算部门(单位)名称", Label::DepartmentName),
     ("预算单位", Label::DepartmentName),
     ("主管部门", Label::Department),
     // 部门 alone (金寨's department form) names the department.
@@ -105,6 +108,9 @@ const LABELS: &[(&str, Label)] = &[
     ("项目名称", Label::ProjectName),
     ("专项资金名称", Label::ProjectName),
     ("资金名称", Label::ProjectName),
+    // Transfer-payment forms (中央引导地方科技发展资金…): `转移支付（项目）名称`.
+    ("转移支付(项目)名称", Label::ProjectName),
+    ("转移支付名称", Label::ProjectName),
     ("实施单位", Label::Implementer),
     ("项目实施单位", Label::Implementer),
     ("部门资金情况", Label::Section(Section::Funds)),
@@ -122,6 +128,8 @@ const LABELS: &[(&str, Label)] = &[
     ("年度绩效目标", Label::Section(Section::Goal)),
     ("当年绩效目标", Label::Section(Section::Goal)),
     ("项目年度目标", Label::Section(Section::Goal)),
+    // 湖北's department form: `年度目标1：（80分）`.
+    ("年度目标", Label::Section(Section::Goal)),
     ("年度关键指标", Label::Section(Section::Indicators)),
     ("绩效指标", Label::Section(Section::Indicators)),
     ("年度绩效指标", Label::Section(Section::Indicators)),
@@ -173,6 +181,8 @@ const LABELS: &[(&str, Label)] = &[
     ("资金总额", Label::FundsTotal),
     ("总额", Label::FundsTotal),
     ("年度财政资金总额", Label::FundsTotal),
+    // 湖北's department form: `部门整体支出总额`.
+    ("部门整体支出总额", Label::FundsTotal),
     ("总分", Label::TotalScore),
     ("自评总分", Label::TotalScore),
     ("自评得分", Label::TotalScore),
@@ -199,6 +209,10 @@ const LABELS: &[(&str, Label)] = &[
 const INDICATOR_COLUMNS: &[(&str, Column)] = &[
     ("一级指标", Column::Level1),
     ("二级指标", Column::Level2),
+    // A header cell whose second line was lost (`一级` of `一级\n指标`).
+    ("一级", Column::Level1),
+    ("二级", Column::Level2),
+    ("三级", Column::Name),
     ("三级指标", Column::Name),
     ("关键指标", Column::Name),
     ("指标名称", Column::Name),
@@ -241,6 +255,8 @@ const INDICATOR_COLUMNS: &[(&str, Column)] = &[
     ("未完成原因及改进措施", Column::Note),
     ("未完成原因分析及改进措施", Column::Note),
     ("未完成原因及拟采取的改进措施", Column::Note),
+    ("未完成原因和改进措施", Column::Note),
+    ("未完成原因和拟采取的改进措施", Column::Note),
     ("偏差大或目标未完成原因分析", Column::Note),
     // A note split over columns, or a remarks column: each is a note.
     ("改进措施", Column::Note),
@@ -268,6 +284,8 @@ const GOAL_COLUMNS: &[(&str, Column)] = &[
     ("年初绩效目标", Column::Expected),
     ("全年(调整)绩效目标", Column::TargetAdjusted),
     ("全年目标实际完成情况", Column::Achieved),
+    // 专项资金 forms: `年初设定目标 | 全年实际完成情况`.
+    ("全年实际完成情况", Column::Achieved),
     ("年度绩效目标", Column::Expected),
     // A deviation analysis beside the goal is the form's problems.
     ("偏差原因分析及改进措施", Column::Note),
@@ -327,6 +345,13 @@ pub fn key(label: &str) -> String {
         if let Some(open) = k.rfind('(')
             && k.ends_with(')')
             && is_suffix(&k[open + 1..k.len() - 1])
+        {
+            k.truncate(open);
+        }
+        // A unit suffix whose closing bracket was lost (`年度预算申请(万元`).
+        if let Some(open) = k.rfind('(')
+            && open > 0
+            && matches!(&k[open + 1..], "万元" | "元")
         {
             k.truncate(open);
         }
@@ -632,6 +657,8 @@ mod tests {
         assert_eq!(key("预算调整率(C=B/A)"), "预算调整率");
         assert_eq!(key("目标(2021年)"), "目标(2021年)", "not a formula");
         assert_eq!(key("产出指标(50分)"), "产出指标");
+        assert_eq!(key("年度预算申请\n(万元"), "年度预算申请");
+        assert_eq!(key("年度目标1:(80分)"), "年度目标1");
         assert_eq!(key("其中"), "其中");
         // A bracket that carries meaning is kept.
         assert_eq!(key("科普专项经费(本级)"), "科普专项经费(本级)");

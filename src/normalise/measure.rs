@@ -52,7 +52,9 @@ pub fn is_sign(cell: &str) -> bool {
 #[must_use]
 pub fn parse_measure(cell: &str) -> Option<Measure> {
     let raw = cell.trim();
-    if is_blank(raw) {
+    // `无` (none) is blank as a number, but as a target or an actual value it
+    // is a word the form writes (`无` achieved against `100%`).
+    if is_blank(raw) && raw != "无" {
         return None;
     }
     let folded = nfkc(raw);
@@ -105,6 +107,14 @@ fn split_number(s: &str) -> Option<(f64, Option<String>)> {
             && (mark == '年' || unit.chars().count() > 1)
     };
     if date(1900.0..=2100.0, '年') || date(1.0..=12.0, '月') {
+        return None;
+    }
+    // A bound or an approximation written after the unit (`2天以内`,
+    // `3日之前`, `50人左右`) is no unit: the cell is words, not a number.
+    if ["以内", "之内", "以內", "之內", "以前", "之前", "左右"]
+        .iter()
+        .any(|w| unit.ends_with(w))
+    {
         return None;
     }
     Some((number.value, (!unit.is_empty()).then(|| unit.to_string())))
@@ -171,9 +181,14 @@ mod tests {
         assert_eq!(m("第7名"), (None, None, None));
         assert_eq!(m("2021年12月31日前"), (None, None, None));
         assert_eq!(m("按时完成"), (None, None, None));
+        assert_eq!(m("2天以内"), (None, None, None));
+        assert_eq!(m("50人左右"), (None, None, None));
+        assert_eq!(m("3天以內"), (None, None, None));
         assert_eq!(m("90%-100%"), (None, None, None));
         assert_eq!(m("≥良好"), (Some(Op::Ge), None, None));
         assert!(parse_measure("—").is_none());
+        assert_eq!(m("无"), (None, None, None));
+        assert_eq!(parse_measure(" 无 ").unwrap().raw, "无");
         assert!(parse_measure("  ").is_none());
     }
 }

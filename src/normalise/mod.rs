@@ -262,6 +262,10 @@ fn split_target(r: &RawIndicator) -> Option<crate::record::Measure> {
         return parse_measure(target);
     }
     let value = target.trim();
+    if number::is_blank(value) {
+        // A sign or a unit column with no value beside it states no target.
+        return None;
+    }
     let unit = r
         .target_unit
         .as_deref()

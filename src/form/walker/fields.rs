@@ -131,11 +131,12 @@ impl Walker {
                 return;
             }
             if t.chars().count() <= 20 {
-                if t.contains("(万元)") {
+                // `（万元）`, or a label whose closing bracket was lost (`(万元`).
+                if t.contains("(万元)") || t.ends_with("(万元") {
                     self.form.unit = Some("万元".into());
                     return;
                 }
-                if t.contains("(元)") {
+                if t.contains("(元)") || (t.ends_with("(元") && !t.ends_with("万(元")) {
                     self.form.unit = Some("元".into());
                     return;
                 }

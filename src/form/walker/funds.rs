@@ -11,6 +11,7 @@ use super::super::labels::{self, FundField, Label};
 use super::super::{At, RawFundSource};
 use super::{Row, Walker, content};
 use crate::lexical::number::{Amount, parse_amount};
+use crate::table::Slot;
 
 impl Walker {
     pub(super) fn funds_row(&mut self, row: &Row<'_>, skip: usize) {
@@ -19,6 +20,10 @@ impl Walker {
             .iter()
             .filter_map(|s| match labels::label(&s.cell.text) {
                 Some(Label::Fund(f)) => Some((s.cell.col, f)),
+                // 湖南: `自评得分` heads the funds block's score column.
+                Some(Label::TotalScore) if labels::key(&s.cell.text) == "自评得分" => {
+                    Some((s.cell.col, FundField::Score))
+                }
                 _ => None,
             })
             .collect();
@@ -37,6 +42,17 @@ impl Walker {
                 })
                 .map(|s| s.cell.col)
                 .collect();
+            // Words left of the first fund column (重庆: `预算资金`) label the
+            // block's rows, no value.
+            let first_fund_col = fund_labels.iter().map(|f| f.0).min().unwrap_or(0);
+            self.consumed.extend(
+                content
+                    .iter()
+                    .filter(|s| {
+                        s.cell.col < first_fund_col && labels::label(&s.cell.text).is_none()
+                    })
+                    .map(|s| s.cell.text.clone()),
+            );
             self.funds_header = fund_labels;
             self.form.recognised = true;
             return;
@@ -51,9 +67,15 @@ impl Walker {
         // Row labels stand left of the values (or in the leftmost headed
         // column): words further right (a 原因 column) label nothing.
         let first_value_col = self.funds_header.iter().map(|h| h.0).min().unwrap_or(0);
+        if self.values_in_labels(content) {
+            return;
+        }
+        // A label spanning down from the header row (重庆: `预算资金` beside
+        // the column headers) names the block, not this row.
         let label_slot = content.iter().find(|s| {
             let t = s.cell.text.trim();
-            s.cell.col + row.shift <= first_value_col
+            s.starts_here
+                && s.cell.col + row.shift <= first_value_col
                 && matches!(parse_amount(t), Amount::NotANumber)
                 && !source_label(t).is_empty()
         });
@@ -104,6 +126,55 @@ impl Walker {
                 at: Some(self.position(label_slot.cell)),
             });
         }
+    }
+}
+
+impl Walker {
+    /// A row of the funds block whose cells each hold a label and its value
+    /// (湖南: `按收入性质分：2030.12 | 按支出性质分：1925.67`, `其中：一般公共预算：
+    /// 1325.68 | 其中：基本支出：900.47`): a funds label takes its value, the
+    /// other pairs (the split by income type or by spending type) go to
+    /// `extra`. No fund source: these split the total, they are no 其中 rows.
+    fn values_in_labels(&mut self, content: &[Slot<'_>]) -> bool {
+        let cells: Vec<&str> = content
+            .iter()
+            .filter(|s| s.starts_here)
+            .map(|s| s.cell.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let pairs: Vec<(&str, &str)> = cells
+            .iter()
+            .filter_map(|t| {
+                let (l, v) = t.rsplit_once([':', '：'])?;
+                let v = v.trim();
+                let words = matches!(parse_amount(l.trim()), Amount::NotANumber)
+                    && !source_label(l).is_empty();
+                (words && (v.is_empty() || matches!(parse_amount(v), Amount::Number(_))))
+                    .then_some((l, v))
+            })
+            .collect();
+        // At least one value written inside its label, and nothing else on the row.
+        if pairs.is_empty()
+            || pairs.len() != cells.len()
+            || (pairs.iter().all(|p| p.1.is_empty()) && !self.funds_values_in_labels)
+        {
+            return false;
+        }
+        self.funds_values_in_labels = true;
+        for (l, v) in pairs {
+            match labels::label(l) {
+                Some(Label::Fund(f)) if !self.form.funds.iter().any(|x| x.0 == f) => {
+                    self.form.funds.push((f, v.to_string()));
+                }
+                _ => {
+                    self.form
+                        .extra
+                        .entry(source_label(l))
+                        .or_insert_with(|| v.to_string());
+                }
+            }
+        }
+        true
     }
 }
 

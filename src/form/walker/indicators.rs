@@ -142,7 +142,8 @@ impl Walker {
 pub(in crate::form) fn is_placeholder(name: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(指标\d*[:：]?|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
+        // `指标1：/`: a numbered place whose name is a dash or slash.
+        Regex::new(r"^(指标\d*[:：]?[/／\-—]*|[.…。·\-—]+|注[:：].*)$").expect("valid regex")
     });
     re.is_match(&labels::fold_traditional(&squash(name)))
 }

@@ -63,6 +63,9 @@ pub(super) struct Walker {
     pub(super) table_index: usize,
     /// The cell `funds_block_weight` was read from.
     funds_block_weight_at: Option<At>,
+    /// The funds block writes its values inside label cells (湖南): a later
+    /// `label：` cell with no value is one more of those, no 其中 row.
+    funds_values_in_labels: bool,
 }
 
 /// One row's cells with the column shift that places them (a row that lost
@@ -345,7 +348,10 @@ impl Walker {
         } else {
             None
         };
-        if !matches!(self.section, Some(Section::Indicators | Section::Tasks))
+        // (A goal block's label before the header — 湖北's `年度绩效目标2（40分） |
+        // 一级指标 | …` — starts the next block of the same table.)
+        let goal_block = matches!(first_label, Some(Label::Section(Section::Goal)));
+        if (goal_block || !matches!(self.section, Some(Section::Indicators | Section::Tasks)))
             && let Some(h) = header(Section::Indicators, &slots)
             && h.iter().any(|c| c.1 == Column::Name)
             && h.len() >= 3
@@ -600,6 +606,7 @@ impl Walker {
         self.funds_ignored.clear();
         self.header_fresh = false;
         self.goal_below = false;
+        self.funds_values_in_labels = false;
         self.level1 = None;
         self.level2 = None;
     }
@@ -734,7 +741,11 @@ fn is_year_line(text: &str) -> bool {
         .and_then(|r| r.strip_suffix([')', '）']));
     inner.is_some_and(|i| {
         let digits = i.strip_suffix("年度").or_else(|| i.strip_suffix('年'));
-        digits.is_some_and(|d| d.chars().count() == 4 && d.chars().all(|c| c.is_ascii_digit()))
+        // A template's blank year (`（20XX年度）`, `（  年度）`) is a year line too.
+        digits.is_some_and(|d| {
+            // `2022`, `20XX`, `20  ` (squashed to `20`), nothing at all.
+            d.chars().count() <= 4 && d.chars().all(|c| c.is_ascii_digit() || "Xx*＊".contains(c))
+        })
     })
 }
 
@@ -772,6 +783,15 @@ fn goal_header_row(slots: &[Slot<'_>]) -> Option<Vec<(usize, Column)>> {
         {
             cols.push((s.cell.col, c));
         }
+    }
+    // The block's own label in the first cell may itself read as a goal
+    // column (`年度总体目标完成情况 | 预期目标 | 实际完成情况`): it labels the block.
+    if cols.len() == 3
+        && slots
+            .first()
+            .is_some_and(|f| f.starts_here && f.cell.col == cols[0].0)
+    {
+        cols.remove(0);
     }
     let has = |c: Column| cols.iter().filter(|x| x.1 == c).count() == 1;
     (cols.len() == 2 && has(Column::Expected) && has(Column::Achieved)).then_some(cols)
@@ -841,6 +861,16 @@ mod tests {
         assert_eq!(strip_weight("满意度指标"), "满意度指标");
         assert_eq!(source_label("其中：当年财政拨款"), "当年财政拨款");
         assert_eq!(source_label("上年结转资金："), "上年结转资金");
+    }
+
+    #[test]
+    fn year_lines_and_blank_template_years() {
+        assert!(is_year_line("（2022年度）"));
+        assert!(is_year_line("(20XX年度)"));
+        assert!(is_year_line("（    年度）"));
+        assert!(is_year_line("(20  年度)"));
+        assert!(!is_year_line("（2022年度项目）"));
+        assert!(!is_year_line("单位：万元"));
     }
 
     #[test]
