@@ -224,3 +224,17 @@ fn field_values_without_appearance() {
 fn post_table_glyph_names() {
     assert_eq!(page_text_of("tests/data/fidelity/post_names.pdf"), "AB12\n");
 }
+
+/// tests/data/fidelity/cid_fallbacks.pdf (samples/make/make_cid_fallbacks.py): composite
+/// fonts, none embedded, that hayro cannot map. An Adobe-Identity font with a
+/// CIDToGIDMap stream uses Unicode as CIDs; `/ToUnicode /Identity-H` (a name) says the
+/// codes are Unicode; a ToUnicode with a malformed header keeps its valid entries (as
+/// poppler and pdf.js read them; before: all U+FFFD). Glyph ids of a font that is not
+/// there stay U+FFFD (nothing can say them).
+#[test]
+fn composite_font_fallbacks() {
+    assert_eq!(
+        page_text_of("tests/data/fidelity/cid_fallbacks.pdf"),
+        "Uvolnění 2024\nVýbava na přání\nHello world\n\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\n"
+    );
+}
