@@ -238,3 +238,24 @@ fn composite_font_fallbacks() {
         "Uvolnění 2024\nVýbava na přání\nHello world\n\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\n"
     );
 }
+
+/// tests/data/fidelity/annots_stale.pdf (make_annots.py stale): with /NeedAppearances
+/// the fields' values are laid out from `/V`, not from their stale appearance streams
+/// (which show 智慧城市建设 and 90.00 80.00), as poppler and pdf.js do (before: the
+/// stale text; pdf.js corpus bug1844583, bug1796741).
+#[test]
+fn need_appearances_uses_field_values() {
+    let gs = grids("tests/data/fidelity/annots_stale.pdf");
+    assert_eq!(gs.len(), 1);
+    assert_eq!(
+        cell_texts(&gs[0]),
+        [
+            "项目名称",
+            "智慧社区建设",
+            "预算执行",
+            "100.00 95.00",
+            "备注",
+            "审核意见：同意"
+        ]
+    );
+}

@@ -384,6 +384,13 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     let mut guard = guard::FormGuard::default();
     guard.max_stream_bytes = limits.max_stream_bytes;
     let has_gbk = font_map.has_gbk();
+    // The form asks the viewer to build field appearances from their values.
+    let need_appearances = pdf
+        .xref()
+        .get::<hayro_syntax::object::Dict<'_>>(pdf.xref().root_id())
+        .and_then(|c| c.get::<hayro_syntax::object::Dict<'_>>(b"AcroForm"))
+        .and_then(|f| f.get::<bool>(b"NeedAppearances"))
+        .unwrap_or(false);
     let mut reverse = fonts::ReverseCmaps::default();
     let mut spaces = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(n);
@@ -432,6 +439,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             text_only: false,
         };
         interpret_page(page, &mut ctx, &mut dev);
+        let before_annotations = dev.glyphs.len();
         let aps = guard::annotation_appearances(page.raw(), MAX_ANNOTATIONS + 1);
         if !aps.is_empty()
             && aps.len() <= MAX_ANNOTATIONS
@@ -448,8 +456,24 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             dev.clips.truncate(1);
             interpret_page(page, &mut actx, &mut dev);
         }
+        let (values, replaced) =
+            fields::field_value_glyphs(page.raw(), initial, MAX_ANNOTATIONS, need_appearances);
+        if !replaced.is_empty() {
+            // Stale appearances of fields whose value is laid out anew.
+            let mut k = 0;
+            dev.glyphs.retain(|g| {
+                k += 1;
+                let (cx, cy) = (
+                    (g.bbox.x0 + g.bbox.x1) / 2.0,
+                    (g.bbox.top + g.bbox.bottom) / 2.0,
+                );
+                k <= before_annotations
+                    || !replaced
+                        .iter()
+                        .any(|r| cx >= r.x0 && cx <= r.x1 && cy >= r.top && cy <= r.bottom)
+            });
+        }
         let room = limits.max_glyphs_per_page.saturating_sub(dev.glyphs.len());
-        let values = fields::field_value_glyphs(page.raw(), initial, MAX_ANNOTATIONS);
         dev.glyphs.extend(values.into_iter().take(room));
         device::dedupe(&mut dev.glyphs);
         device::dedupe(&mut dev.glyphs);
