@@ -259,3 +259,14 @@ fn need_appearances_uses_field_values() {
         ]
     );
 }
+
+/// tests/data/fidelity/bad_cropbox.pdf (samples/make/make_bad_cropbox.py): a crop box
+/// that does not meet the media box is ignored (the media box is the page, as pdf.js
+/// and poppler show it; before: `no_text_layer`, everything placed off the page).
+#[test]
+fn crop_box_outside_media_box() {
+    assert_eq!(
+        page_text_of("tests/data/fidelity/bad_cropbox.pdf"),
+        "Budget 2024 total 95.00\n"
+    );
+}

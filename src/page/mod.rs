@@ -299,6 +299,26 @@ fn settings(content: RenderContent) -> InterpreterSettings {
     }
 }
 
+/// The page's size and the map from PDF user space to the upright page. hayro's,
+/// except when the crop box does not meet the media box at all (an invalid crop
+/// box): then the media box, as pdf.js does (hayro would place everything off a
+/// blank A4 page).
+fn page_frame(page: &hayro_syntax::page::Page<'_>) -> (f32, f32, Affine) {
+    let media = page.media_box();
+    let crop = page.intersected_crop_box();
+    let empty = |r: &hayro_syntax::object::Rect| !(r.width().abs() > 0.5 && r.height().abs() > 0.5);
+    if empty(&crop)
+        && !empty(&media)
+        && matches!(page.rotation(), hayro_syntax::page::Rotation::None)
+    {
+        let (x0, y1) = (media.x0.min(media.x1), media.y0.max(media.y1));
+        let (w, h) = (media.width().abs() as f32, media.height().abs() as f32);
+        return (w, h, Affine::new([1.0, 0.0, 0.0, -1.0, -x0, y1]));
+    }
+    let (w, h) = page.render_dimensions();
+    (w, h, Affine::new(page.initial_transform(true).as_coeffs()))
+}
+
 /// Most annotations of one page drawn (a page with more draws none of them).
 const MAX_ANNOTATIONS: usize = 5000;
 
@@ -414,8 +434,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
                 i + 1
             )));
         }
-        let (w, h) = page.render_dimensions();
-        let initial = Affine::new(page.initial_transform(true).as_coeffs());
+        let (w, h, initial) = page_frame(page);
         let mut ctx = Context::new(
             initial,
             KRect::new(0.0, 0.0, f64::from(w), f64::from(h)),
