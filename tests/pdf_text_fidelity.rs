@@ -270,3 +270,30 @@ fn crop_box_outside_media_box() {
         "Budget 2024 total 95.00\n"
     );
 }
+
+/// tests/data/fidelity/stray_mark.pdf (samples/make/make_stray_mark.py): a `.` whose box
+/// is centred on a cell border, a word space or more after the number on its left,
+/// belongs to neither cell (before: `2,176,064.`); a full stop set against its text and
+/// overflowing the border stays with it.
+#[test]
+fn stray_mark_on_a_border() {
+    let gs = grids("tests/data/fidelity/stray_mark.pdf");
+    assert_eq!(gs.len(), 1);
+    assert_eq!(
+        cell_texts(&gs[0]),
+        [
+            "项目名称",
+            "办公软件采购",
+            "一般",
+            "预算金额",
+            "2,176,064",
+            "合计",
+            "执行金额",
+            "1,950,000",
+            "合计",
+            "备注",
+            "已完成。",
+            ""
+        ]
+    );
+}
