@@ -14,7 +14,9 @@ is not in git. The one used for issue #13 is pdf.js's regression set (test/pdfs)
 
 Recall = sum over characters of min(count_jixiao, count_poppler) / count_poppler, white
 space ignored, NFKC on both sides (full-width and half-width forms compare equal);
-precision the same way round. `compare` prints the error-code counts, the median recall
+precision the same way round. Control and format characters (Unicode Cc, Cf) are
+ignored on both sides: they are no text (pdftotext emits raw control codes for glyphs it
+cannot map, and wraps right-to-left runs in U+202B/U+202C embedding marks). `compare` prints the error-code counts, the median recall
 and the files under 90 % with the characters missed most.
 """
 import collections
@@ -60,7 +62,8 @@ def run_all(cmd_of, corpus, out):
 
 def chars(text):
     text = unicodedata.normalize('NFKC', text)
-    return collections.Counter(c for c in text if not c.isspace())
+    return collections.Counter(
+        c for c in text if not c.isspace() and unicodedata.category(c) not in ('Cc', 'Cf'))
 
 
 def compare(jdir, pdir, report):

@@ -224,3 +224,76 @@ fn field_values_without_appearance() {
 fn post_table_glyph_names() {
     assert_eq!(page_text_of("tests/data/fidelity/post_names.pdf"), "AB12\n");
 }
+
+/// tests/data/fidelity/cid_fallbacks.pdf (samples/make/make_cid_fallbacks.py): composite
+/// fonts, none embedded, that hayro cannot map. An Adobe-Identity font with a
+/// CIDToGIDMap stream uses Unicode as CIDs; `/ToUnicode /Identity-H` (a name) says the
+/// codes are Unicode; a ToUnicode with a malformed header keeps its valid entries (as
+/// poppler and pdf.js read them; before: all U+FFFD). Glyph ids of a font that is not
+/// there stay U+FFFD (nothing can say them).
+#[test]
+fn composite_font_fallbacks() {
+    assert_eq!(
+        page_text_of("tests/data/fidelity/cid_fallbacks.pdf"),
+        "Uvolnění 2024\nVýbava na přání\nHello world\n\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\n"
+    );
+}
+
+/// tests/data/fidelity/annots_stale.pdf (make_annots.py stale): with /NeedAppearances
+/// the fields' values are laid out from `/V`, not from their stale appearance streams
+/// (which show 智慧城市建设 and 90.00 80.00), as poppler and pdf.js do (before: the
+/// stale text; pdf.js corpus bug1844583, bug1796741).
+#[test]
+fn need_appearances_uses_field_values() {
+    let gs = grids("tests/data/fidelity/annots_stale.pdf");
+    assert_eq!(gs.len(), 1);
+    assert_eq!(
+        cell_texts(&gs[0]),
+        [
+            "项目名称",
+            "智慧社区建设",
+            "预算执行",
+            "100.00 95.00",
+            "备注",
+            "审核意见：同意"
+        ]
+    );
+}
+
+/// tests/data/fidelity/bad_cropbox.pdf (samples/make/make_bad_cropbox.py): a crop box
+/// that does not meet the media box is ignored (the media box is the page, as pdf.js
+/// and poppler show it; before: `no_text_layer`, everything placed off the page).
+#[test]
+fn crop_box_outside_media_box() {
+    assert_eq!(
+        page_text_of("tests/data/fidelity/bad_cropbox.pdf"),
+        "Budget 2024 total 95.00\n"
+    );
+}
+
+/// tests/data/fidelity/stray_mark.pdf (samples/make/make_stray_mark.py): a `.` whose box
+/// is centred on a cell border, a word space or more after the number on its left,
+/// belongs to neither cell (before: `2,176,064.`); a full stop set against its text and
+/// overflowing the border stays with it.
+#[test]
+fn stray_mark_on_a_border() {
+    let gs = grids("tests/data/fidelity/stray_mark.pdf");
+    assert_eq!(gs.len(), 1);
+    assert_eq!(
+        cell_texts(&gs[0]),
+        [
+            "项目名称",
+            "办公软件采购",
+            "一般",
+            "预算金额",
+            "2,176,064",
+            "合计",
+            "执行金额",
+            "1,950,000",
+            "合计",
+            "备注",
+            "已完成。",
+            ""
+        ]
+    );
+}

@@ -8,6 +8,9 @@
   python3 make_annots.py values OUT  -> the same, but the two fields carry only /V (no
         appearance stream; /NeedAppearances true), as some producers leave them, and a
         FreeText comment 评审意见：通过 below the table has only /Contents and /DA.
+  python3 make_annots.py stale OUT   -> as `filled`, but /NeedAppearances true and the two
+        fields' appearance streams are stale: they show 智慧城市建设 and 90.00 80.00 while
+        /V holds 智慧社区建设 and 100.00 95.00 (what poppler and pdf.js show).
   python3 make_annots.py only OUT    -> a page whose only text is a FreeText annotation
         (自评得分 95); the page content draws a rectangle only."""
 import sys
@@ -43,11 +46,11 @@ def appearance(pdf, fonts_, w, h, font, text, size=10):
                                  'Resources': {'Font': fonts_}})
 
 
-def annot(pdf, fonts_, kind, rect, font, text, flags=4, field=None, ap=True):
+def annot(pdf, fonts_, kind, rect, font, text, flags=4, field=None, ap=True, shown=None):
     x0, y0, x1, y1 = rect
     d = {'Type': 'Annot', 'Subtype': kind, 'Rect': list(rect), 'F': flags}
     if ap:
-        d['AP'] = {'N': appearance(pdf, fonts_, x1 - x0, y1 - y0, font, text)}
+        d['AP'] = {'N': appearance(pdf, fonts_, x1 - x0, y1 - y0, font, shown or text)}
     if kind == 'Widget':
         d.update({'FT': 'Tx', 'T': pstr(field),
                   'V': (b'<FEFF' + ucs2(text)[1:]) if font == 'S' else pstr(text),
@@ -63,8 +66,8 @@ def build(kind, out):
     f = fonts(pdf)
     fonts_ = {'S': f['S'], 'H': f['H']}
     annots, fields = [], []
-    if kind in ('filled', 'values'):
-        ap = kind == 'filled'
+    if kind in ('filled', 'values', 'stale'):
+        ap = kind != 'values'
         xs, ys = (60, 200, 480), (760, 730, 700, 670)
         ops = [b'0.5 w']
         for y in ys:
@@ -74,8 +77,11 @@ def build(kind, out):
         for (label, y) in (('项目名称', ys[0]), ('预算执行', ys[1]), ('备注', ys[2])):
             ops.append(b'BT /S 10 Tf %d %d Td %s Tj ET' % (xs[0] + 4, y - 20, ucs2(label)))
         content = b'\n'.join(ops)
-        w1 = annot(pdf, fonts_, 'Widget', (202, 732, 478, 758), 'S', '智慧社区建设', field='name', ap=ap)
-        w2 = annot(pdf, fonts_, 'Widget', (202, 702, 478, 728), 'H', '100.00 95.00', field='exec', ap=ap)
+        stale = kind == 'stale'
+        w1 = annot(pdf, fonts_, 'Widget', (202, 732, 478, 758), 'S', '智慧社区建设', field='name',
+                   ap=ap, shown='智慧城市建设' if stale else None)
+        w2 = annot(pdf, fonts_, 'Widget', (202, 702, 478, 728), 'H', '100.00 95.00', field='exec',
+                   ap=ap, shown='90.00 80.00' if stale else None)
         fr = annot(pdf, fonts_, 'FreeText', (202, 672, 478, 698), 'S', '审核意见：同意')
         hid = annot(pdf, fonts_, 'FreeText', (60, 600, 300, 630), 'S', '隐藏文字', flags=2)
         nov = annot(pdf, fonts_, 'FreeText', (60, 560, 300, 590), 'S', '不显示', flags=32)
@@ -96,7 +102,7 @@ def build(kind, out):
     cat = {'Type': 'Catalog', 'Pages': pages}
     if fields:
         cat['AcroForm'] = {'Fields': fields, 'DA': pstr('/H 10 Tf 0 g')}
-        if kind == 'values':
+        if kind in ('values', 'stale'):
             cat['AcroForm']['NeedAppearances'] = True
     pdf.set(catalog, cat)
     pdf.write(out, catalog)

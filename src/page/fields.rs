@@ -58,18 +58,32 @@ fn wide(c: char) -> bool {
 
 /// Glyphs for the values of text and choice fields that have no appearance stream.
 /// `initial` maps PDF user space to the upright page.
-pub(crate) fn field_value_glyphs(page: &Dict<'_>, initial: Affine, max: usize) -> Vec<Glyph> {
+///
+/// With `need_appearances` (the form's `/NeedAppearances true`: the viewer is to
+/// build the appearances anew from the values, as poppler and pdf.js do) a text or
+/// choice field's `/V` is laid out even when it has an appearance stream, which may
+/// be stale (it shows what the field held before an edit); the device-space boxes
+/// of those fields are returned too, so that the appearance's glyphs are dropped.
+pub(crate) fn field_value_glyphs(
+    page: &Dict<'_>,
+    initial: Affine,
+    max: usize,
+    need_appearances: bool,
+) -> (Vec<Glyph>, Vec<Rect>) {
     let mut out = Vec::new();
+    let mut replaced = Vec::new();
     let Some(annots) = page.get::<Array<'_>>(b"Annots") else {
-        return out;
+        return (out, replaced);
     };
     for a in annots.iter::<Dict<'_>>().take(max) {
         let subtype = a.get::<Name<'_>>(b"Subtype");
         let free_text = subtype.as_deref() == Some(b"FreeText".as_slice());
+        let has_ap = a
+            .get::<Dict<'_>>(b"AP")
+            .is_some_and(|ap| ap.contains_key(b"N"));
         if !(free_text || subtype.as_deref() == Some(b"Widget".as_slice()))
             || a.get::<u32>(b"F").unwrap_or(0) & (HIDDEN | NO_VIEW) != 0
-            || a.get::<Dict<'_>>(b"AP")
-                .is_some_and(|ap| ap.contains_key(b"N"))
+            || (has_ap && (free_text || !need_appearances))
         {
             continue;
         }
@@ -111,6 +125,15 @@ pub(crate) fn field_value_glyphs(page: &Dict<'_>, initial: Affine, max: usize) -
         let h = y1 - y0;
         if !(h > 0.0 && x1 > x0) {
             continue;
+        }
+        if has_ap {
+            let corners = [initial * Point::new(x0, y0), initial * Point::new(x1, y1)];
+            replaced.push(Rect {
+                x0: corners[0].x.min(corners[1].x) as f32,
+                top: corners[0].y.min(corners[1].y) as f32,
+                x1: corners[0].x.max(corners[1].x) as f32,
+                bottom: corners[0].y.max(corners[1].y) as f32,
+            });
         }
         let da = holder(&a, b"DA").and_then(|d| d.get::<PString<'_>>(b"DA"));
         let size = da
@@ -157,7 +180,7 @@ pub(crate) fn field_value_glyphs(page: &Dict<'_>, initial: Affine, max: usize) -
             }
         }
     }
-    out
+    (out, replaced)
 }
 
 #[cfg(test)]

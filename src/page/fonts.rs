@@ -96,6 +96,24 @@ struct Type0Info {
     decoder: Option<Decoder>,
     has_to_unicode: bool,
     embedded: bool,
+    /// Used when hayro has no Unicode for a glyph (after `decoder`).
+    fallback: Fallback,
+}
+
+/// Unicode for the codes of a Type0 font that hayro cannot map.
+#[derive(Debug, Clone, Default)]
+enum Fallback {
+    #[default]
+    None,
+    /// The character code is the Unicode scalar: `/ToUnicode /Identity-H` (a name,
+    /// not a stream), or an `Adobe-Identity` font that is not embedded and maps
+    /// its CIDs to glyphs through a `/CIDToGIDMap` stream (its CIDs are then no
+    /// glyph ids: producers that write one use Unicode as CID). pdf.js and
+    /// poppler read both so.
+    Identity,
+    /// A ToUnicode stream hayro rejects (a malformed header, a stray `>`): its
+    /// valid `bfchar` / `bfrange` entries, parsed leniently.
+    Repaired(std::sync::Arc<CMap>),
 }
 
 /// All Type0 fonts of the scanned pages, by BaseFont name (subset prefix removed).
@@ -338,10 +356,39 @@ impl FontMap {
         } else {
             None
         };
+        let fallback = if let Some(n) = font.get::<Name<'_>>(b"ToUnicode") {
+            if matches!(&*n, b"Identity-H" | b"Identity-V") {
+                Fallback::Identity
+            } else {
+                Fallback::None
+            }
+        } else if let Some(s) = font.get::<Stream<'_>>(b"ToUnicode") {
+            s.decoded()
+                .ok()
+                .and_then(|data| repaired_to_unicode(&data))
+                .map_or(Fallback::None, |m| {
+                    Fallback::Repaired(std::sync::Arc::new(m))
+                })
+        } else {
+            let identity_collection = descendant
+                .as_ref()
+                .and_then(|d| d.get::<Dict<'_>>(b"CIDSystemInfo"))
+                .and_then(|csi| csi.get::<hayro_syntax::object::String<'_>>(b"Ordering"))
+                .is_some_and(|o| o.as_bytes() == b"Identity");
+            let cid_to_gid_stream = descendant
+                .as_ref()
+                .is_some_and(|d| d.get::<Stream<'_>>(b"CIDToGIDMap").is_some());
+            if identity_collection && cid_to_gid_stream && !embedded {
+                Fallback::Identity
+            } else {
+                Fallback::None
+            }
+        };
         self.by_name.entry(base).or_default().push(Type0Info {
             decoder,
             has_to_unicode,
             embedded,
+            fallback,
         });
     }
 
@@ -387,14 +434,96 @@ impl FontMap {
                 (c == fullwidth || c == ascii).then(|| ascii.to_string())
             }
             None => {
-                let decoder = matching
+                if let Some(decoder) = matching
                     .iter()
                     .filter(|i| !i.has_to_unicode)
-                    .find_map(|i| i.decoder)?;
-                decode_code(decoder, code)
+                    .find_map(|i| i.decoder)
+                    && let Some(t) = decode_code(decoder, code)
+                {
+                    return Some(t);
+                }
+                matching.iter().find_map(|i| match &i.fallback {
+                    Fallback::None => None,
+                    Fallback::Identity => char::from_u32(code)
+                        .filter(|c| !c.is_control() && *c != '\u{FFFF}' && *c != '\u{FFFE}')
+                        .map(|c| c.to_string()),
+                    Fallback::Repaired(map) => map
+                        .lookup_bf_string(code)
+                        .map(|bf| match bf {
+                            BfString::Char(c) => c.to_string(),
+                            BfString::String(s) => s,
+                        })
+                        .filter(|t| !t.chars().all(char::is_control)),
+                })
             }
         }
     }
+}
+
+/// A ToUnicode CMap that hayro's parser rejects, read leniently: when the stream
+/// does not parse as it is, its code space ranges and `bfchar` / `bfrange`
+/// sections (the part that carries the mapping) are put into a minimal well-formed
+/// CMap and parsed again; a section that still fails is left out. None when the
+/// stream parses as it is (hayro has it) or nothing of it is usable.
+fn repaired_to_unicode(data: &[u8]) -> Option<CMap> {
+    if CMap::parse(data, hayro_cmap::load_embedded).is_some() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(data);
+    let sections = |begin: &str, end: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = text.as_ref();
+        while let Some(b) = rest.find(begin) {
+            let after = &rest[b + begin.len()..];
+            let Some(e) = after.find(end) else {
+                break;
+            };
+            out.push(after[..e].to_string());
+            rest = &after[e + end.len()..];
+        }
+        out
+    };
+    let wrap = |body: &str| {
+        format!(
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def \
+             /CMapName /Repaired def /CMapType 2 def\n{body}\nendcmap \
+             CMapName currentdict /CMap defineresource pop end end\n"
+        )
+    };
+    let mut body = String::new();
+    for cs in sections("begincodespacerange", "endcodespacerange") {
+        body.push_str(&format!("1 begincodespacerange {cs} endcodespacerange\n"));
+    }
+    if body.is_empty() {
+        body.push_str("1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
+    }
+    let parses = |body: &str| CMap::parse(wrap(body).as_bytes(), hayro_cmap::load_embedded);
+    let space = body.clone();
+    let mut any = false;
+    for (begin, end) in [("beginbfchar", "endbfchar"), ("beginbfrange", "endbfrange")] {
+        for sec in sections(begin, end) {
+            // The whole section, else its lines one by one (the entry count before
+            // `begin…` is not needed by the parser).
+            let part = format!("1 {begin} {sec} {end}\n");
+            if parses(&format!("{space}{part}")).is_some() {
+                body.push_str(&part);
+                any = true;
+                continue;
+            }
+            for line in sec.lines().filter(|l| !l.trim().is_empty()) {
+                let part = format!("1 {begin} {line} {end}\n");
+                if parses(&format!("{space}{part}")).is_some() {
+                    body.push_str(&part);
+                    any = true;
+                }
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
+    parses(&body)
 }
 
 fn code_bytes(code: u32) -> Vec<u8> {

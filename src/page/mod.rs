@@ -299,6 +299,26 @@ fn settings(content: RenderContent) -> InterpreterSettings {
     }
 }
 
+/// The page's size and the map from PDF user space to the upright page. hayro's,
+/// except when the crop box does not meet the media box at all (an invalid crop
+/// box): then the media box, as pdf.js does (hayro would place everything off a
+/// blank A4 page).
+fn page_frame(page: &hayro_syntax::page::Page<'_>) -> (f32, f32, Affine) {
+    let media = page.media_box();
+    let crop = page.intersected_crop_box();
+    let empty = |r: &hayro_syntax::object::Rect| !(r.width().abs() > 0.5 && r.height().abs() > 0.5);
+    if empty(&crop)
+        && !empty(&media)
+        && matches!(page.rotation(), hayro_syntax::page::Rotation::None)
+    {
+        let (x0, y1) = (media.x0.min(media.x1), media.y0.max(media.y1));
+        let (w, h) = (media.width().abs() as f32, media.height().abs() as f32);
+        return (w, h, Affine::new([1.0, 0.0, 0.0, -1.0, -x0, y1]));
+    }
+    let (w, h) = page.render_dimensions();
+    (w, h, Affine::new(page.initial_transform(true).as_coeffs()))
+}
+
 /// Most annotations of one page drawn (a page with more draws none of them).
 const MAX_ANNOTATIONS: usize = 5000;
 
@@ -384,6 +404,13 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
     let mut guard = guard::FormGuard::default();
     guard.max_stream_bytes = limits.max_stream_bytes;
     let has_gbk = font_map.has_gbk();
+    // The form asks the viewer to build field appearances from their values.
+    let need_appearances = pdf
+        .xref()
+        .get::<hayro_syntax::object::Dict<'_>>(pdf.xref().root_id())
+        .and_then(|c| c.get::<hayro_syntax::object::Dict<'_>>(b"AcroForm"))
+        .and_then(|f| f.get::<bool>(b"NeedAppearances"))
+        .unwrap_or(false);
     let mut reverse = fonts::ReverseCmaps::default();
     let mut spaces = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(n);
@@ -407,8 +434,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
                 i + 1
             )));
         }
-        let (w, h) = page.render_dimensions();
-        let initial = Affine::new(page.initial_transform(true).as_coeffs());
+        let (w, h, initial) = page_frame(page);
         let mut ctx = Context::new(
             initial,
             KRect::new(0.0, 0.0, f64::from(w), f64::from(h)),
@@ -437,6 +463,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
         interpret_page(page, &mut ctx, &mut dev);
         dev.white_mode = false;
         dev.finish();
+        let before_annotations = dev.glyphs.len();
         let aps = guard::annotation_appearances(page.raw(), MAX_ANNOTATIONS + 1);
         if !aps.is_empty()
             && aps.len() <= MAX_ANNOTATIONS
@@ -453,10 +480,25 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
             dev.clips.truncate(1);
             interpret_page(page, &mut actx, &mut dev);
         }
+        let (values, replaced) =
+            fields::field_value_glyphs(page.raw(), initial, MAX_ANNOTATIONS, need_appearances);
+        if !replaced.is_empty() {
+            // Stale appearances of fields whose value is laid out anew.
+            let mut k = 0;
+            dev.glyphs.retain(|g| {
+                k += 1;
+                let (cx, cy) = (
+                    (g.bbox.x0 + g.bbox.x1) / 2.0,
+                    (g.bbox.top + g.bbox.bottom) / 2.0,
+                );
+                k <= before_annotations
+                    || !replaced
+                        .iter()
+                        .any(|r| cx >= r.x0 && cx <= r.x1 && cy >= r.top && cy <= r.bottom)
+            });
+        }
         let room = limits.max_glyphs_per_page.saturating_sub(dev.glyphs.len());
-        let values = fields::field_value_glyphs(page.raw(), initial, MAX_ANNOTATIONS);
         dev.glyphs.extend(values.into_iter().take(room));
-        device::dedupe(&mut dev.glyphs);
         device::dedupe(&mut dev.glyphs);
         out.push(Page {
             number: i + 1,

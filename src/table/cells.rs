@@ -124,6 +124,39 @@ pub(crate) fn fill_cells(
         });
         let Some((t, r, c)) = tentative else { continue };
         let nc = tables[t].ncols();
+        // A mark whose box is centred on a vertical ruling between two cells (within
+        // a quarter of its width) lies in neither cell: it goes to the one whose text it is set
+        // close against (within 0.1 × size, no word space between), else to neither
+        // (a stray `.` on a border is no decimal point of the number before it).
+        let width = (g.bbox.x1 - g.bbox.x0).abs();
+        let on_border = (1..nc).find(|&j| {
+            (cx - tables[t].xs[j]).abs() <= 0.25 * width.max(0.5)
+                && maps[t][r * nc + j - 1] != maps[t][r * nc + j]
+        });
+        if hanging(g)
+            && let Some(j) = on_border
+        {
+            let (left, right) = (maps[t][r * nc + j - 1], maps[t][r * nc + j]);
+            let same_line = |o: &Glyph| (o.baseline - g.baseline).abs() <= s.line_tolerance * sz;
+            let close = 0.1 * sz;
+            let tight_left = left != usize::MAX
+                && buckets[t][left].iter().any(|&k| {
+                    let o = &glyphs[k];
+                    same_line(o) && o.bbox.x1 >= g.bbox.x0 - close && o.bbox.x1 <= g.bbox.x1
+                });
+            let tight_right = right != usize::MAX
+                && buckets[t][right].iter().any(|&k| {
+                    let o = &glyphs[k];
+                    same_line(o) && o.bbox.x0 <= g.bbox.x1 + close && o.bbox.x0 >= g.bbox.x0
+                });
+            used[i] = true;
+            if tight_left {
+                buckets[t][left].push(i);
+            } else if tight_right && right != left {
+                buckets[t][right].push(i);
+            }
+            continue;
+        }
         let mut target = if c < nc {
             Some(maps[t][r * nc + c])
         } else {
