@@ -385,3 +385,26 @@ fn the_cli_passes_it_through_workers_csv_and_state() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every layout the recogniser knows keeps its positions: the generator's
+/// slices and the hand-made real-form classes (湖南 writes funds values
+/// inside their label cells: they too say where they were read).
+#[test]
+fn every_generated_and_real_class_layout() {
+    let mut n = 0;
+    for dir in ["tests/data/formgen_real2", "tests/data/real2"] {
+        let mut files: Vec<_> = std::fs::read_dir(common::root().join(dir))
+            .expect("dir")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        for f in files {
+            let rel = f.strip_prefix(common::root()).unwrap().to_str().unwrap();
+            // Look-alikes among them rightly give no form.
+            if extract_bytes(rel, &bytes(rel), options()).is_ok() {
+                n += check_cells(rel, false);
+            }
+        }
+    }
+    assert!(n > 250, "{n} positions checked");
+}

@@ -11,7 +11,7 @@ use super::super::labels::{self, FundField, Label};
 use super::super::{At, RawFundSource};
 use super::{Row, Walker, content};
 use crate::lexical::number::{Amount, parse_amount};
-use crate::table::Slot;
+use crate::table::{Cell, Slot};
 
 impl Walker {
     pub(super) fn funds_row(&mut self, row: &Row<'_>, skip: usize) {
@@ -136,21 +136,20 @@ impl Walker {
     /// other pairs (the split by income type or by spending type) go to
     /// `extra`. No fund source: these split the total, they are no 其中 rows.
     fn values_in_labels(&mut self, content: &[Slot<'_>]) -> bool {
-        let cells: Vec<&str> = content
+        let cells: Vec<&Cell> = content
             .iter()
-            .filter(|s| s.starts_here)
-            .map(|s| s.cell.text.trim())
-            .filter(|t| !t.is_empty())
+            .filter(|s| s.starts_here && !s.cell.text.trim().is_empty())
+            .map(|s| s.cell)
             .collect();
-        let pairs: Vec<(&str, &str)> = cells
+        let pairs: Vec<(&str, &str, &Cell)> = cells
             .iter()
-            .filter_map(|t| {
-                let (l, v) = t.rsplit_once([':', '：'])?;
+            .filter_map(|c| {
+                let (l, v) = c.text.trim().rsplit_once([':', '：'])?;
                 let v = v.trim();
                 let words = matches!(parse_amount(l.trim()), Amount::NotANumber)
                     && !source_label(l).is_empty();
                 (words && (v.is_empty() || matches!(parse_amount(v), Amount::Number(_))))
-                    .then_some((l, v))
+                    .then_some((l, v, *c))
             })
             .collect();
         // At least one value written inside its label, and nothing else on the row.
@@ -161,10 +160,13 @@ impl Walker {
             return false;
         }
         self.funds_values_in_labels = true;
-        for (l, v) in pairs {
+        for (l, v, cell) in pairs {
             match labels::label(l) {
                 Some(Label::Fund(f)) if !self.form.funds.iter().any(|x| x.0 == f) => {
+                    // Keep `funds_at` in step with `funds` (provenance).
+                    let at = self.position(cell);
                     self.form.funds.push((f, v.to_string()));
+                    self.form.funds_at.push(Some(at));
                 }
                 _ => {
                     self.form
