@@ -262,8 +262,10 @@ fn xls_and_ods() {
     }
 }
 
-/// The upright PDF renditions of the seed form (tests/pdf_records.rs).
-const SEED_PDFS: [&str; 18] = [
+/// The PDF renditions of the seed form (tests/pdf_records.rs), the last
+/// three drawn turned on the page (their boxes are mapped back onto the
+/// page as drawn).
+const SEED_PDFS: [&str; 21] = [
     "samples/pdf/seed_reportlab.pdf",
     "samples/pdf/seed_gbk.pdf",
     "samples/pdf/seed_gbk_embedded.pdf",
@@ -282,6 +284,9 @@ const SEED_PDFS: [&str; 18] = [
     "samples/pdf/indep_reportlab_stsong_v1.pdf",
     "samples/pdf/indep_fpdf2.pdf",
     "samples/pdf/indep_fpdf2_v2.pdf",
+    "samples/pdf/indep_reportlab_stsong_sideways.pdf",
+    "samples/pdf/indep_reportlab_stsong_sideways270.pdf",
+    "samples/pdf/indep_reportlab_stsong_upside.pdf",
 ];
 
 /// The text of the glyphs of `page` whose centres lie inside `bbox`, in
@@ -329,8 +334,8 @@ fn every_box_on_the_seed_pdfs_holds_its_value() {
             }
         }
     }
-    // 18 renditions × (7 funds values + 15 indicators + 4 tasks).
-    assert_eq!(checked, 18 * 26);
+    // 21 renditions × (7 funds values + 15 indicators + 4 tasks).
+    assert_eq!(checked, 21 * 26);
 }
 
 #[test]
