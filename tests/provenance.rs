@@ -390,3 +390,29 @@ fn the_cli_passes_it_through_workers_csv_and_state() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_family_of_the_generated_forms_gets_every_position() {
+    // tests/data/formgen: one text dump per family of samples/make/formgen.py.
+    // Every non-null funds value, fund source, indicator and task has a
+    // position naming a cell that holds it (a walker change that reads a
+    // value without keeping its cell fails here).
+    let dir = common::root().join("tests/data/formgen");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut checked = 0;
+    for f in &files {
+        let rel = f.strip_prefix(common::root()).unwrap().to_str().unwrap();
+        if extract_bytes(rel, &bytes(rel), options()).is_ok() {
+            checked += check_cells(rel, false);
+        }
+    }
+    assert_eq!(files.len(), 30);
+    // The non-null funds values, fund sources, indicators and tasks of
+    // tests/data/formgen/truth.jsonl (the generator's own records).
+    assert_eq!(checked, 466);
+}
