@@ -341,7 +341,8 @@ pub struct Provenance {
     /// 0-based column of the cell's top-left slot.
     pub col: usize,
     /// The cell's box on the page `[x0, top, x1, bottom]` in points,
-    /// top-left origin, like a grid's `bbox` (PDFs; null otherwise).
+    /// top-left origin, like a grid's `bbox` (PDFs; null otherwise). On a
+    /// page drawn turned, on the page as drawn (a grid's `bbox` is upright).
     /// (Rounded to 0.01 pt.)
     #[serde(rename = "box")]
     pub bbox: Option<[f64; 4]>,

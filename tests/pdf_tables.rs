@@ -120,8 +120,14 @@ fn golden(name: &str, gs: &[Grid]) {
             "{name} table {i}"
         );
         assert_eq!(g.cells.len(), w.cells.len(), "{name} table {i}: cells");
+        // As the golden file holds them (a cell's page and box are not in
+        // the JSON of grids).
         for (c, d) in g.cells.iter().zip(&w.cells) {
-            assert_eq!(c, d, "{name} table {i}");
+            assert_eq!(
+                serde_json::to_value(c).unwrap(),
+                serde_json::to_value(d).unwrap(),
+                "{name} table {i}"
+            );
         }
     }
 }

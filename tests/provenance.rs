@@ -262,8 +262,10 @@ fn xls_and_ods() {
     }
 }
 
-/// The upright PDF renditions of the seed form (tests/pdf_records.rs).
-const SEED_PDFS: [&str; 18] = [
+/// The PDF renditions of the seed form (tests/pdf_records.rs), the last
+/// three drawn turned on the page (their boxes are mapped back onto the
+/// page as drawn).
+const SEED_PDFS: [&str; 21] = [
     "samples/pdf/seed_reportlab.pdf",
     "samples/pdf/seed_gbk.pdf",
     "samples/pdf/seed_gbk_embedded.pdf",
@@ -282,6 +284,9 @@ const SEED_PDFS: [&str; 18] = [
     "samples/pdf/indep_reportlab_stsong_v1.pdf",
     "samples/pdf/indep_fpdf2.pdf",
     "samples/pdf/indep_fpdf2_v2.pdf",
+    "samples/pdf/indep_reportlab_stsong_sideways.pdf",
+    "samples/pdf/indep_reportlab_stsong_sideways270.pdf",
+    "samples/pdf/indep_reportlab_stsong_upside.pdf",
 ];
 
 /// The text of the glyphs of `page` whose centres lie inside `bbox`, in
@@ -329,8 +334,8 @@ fn every_box_on_the_seed_pdfs_holds_its_value() {
             }
         }
     }
-    // 18 renditions × (7 funds values + 15 indicators + 4 tasks).
-    assert_eq!(checked, 18 * 26);
+    // 21 renditions × (7 funds values + 15 indicators + 4 tasks).
+    assert_eq!(checked, 21 * 26);
 }
 
 #[test]
@@ -407,4 +412,30 @@ fn every_generated_and_real_class_layout() {
         }
     }
     assert!(n > 250, "{n} positions checked");
+}
+
+#[test]
+fn every_family_of_the_generated_forms_gets_every_position() {
+    // tests/data/formgen: one text dump per family of samples/make/formgen.py.
+    // Every non-null funds value, fund source, indicator and task has a
+    // position naming a cell that holds it (a walker change that reads a
+    // value without keeping its cell fails here).
+    let dir = common::root().join("tests/data/formgen");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut checked = 0;
+    for f in &files {
+        let rel = f.strip_prefix(common::root()).unwrap().to_str().unwrap();
+        if extract_bytes(rel, &bytes(rel), options()).is_ok() {
+            checked += check_cells(rel, false);
+        }
+    }
+    assert_eq!(files.len(), 30);
+    // The non-null funds values, fund sources, indicators and tasks of
+    // tests/data/formgen/truth.jsonl (the generator's own records).
+    assert_eq!(checked, 466);
 }

@@ -411,7 +411,7 @@ pub fn rows(form_index: usize, r: &Record) -> [Vec<Vec<Value>>; 6] {
                 ind.score.into(),
                 ind.met.map_or(Value::Empty, Value::Bool),
                 ind.note.as_deref().into(),
-                Value::Empty,
+                ind.criteria.as_deref().into(),
             ]);
             with_key(row)
         })
@@ -477,5 +477,27 @@ mod tests {
         // The seed: 1 form, 15 indicators, 4 tasks with 9+6+4+9 indicators.
         let counts: Vec<usize> = tables.iter().map(Vec::len).collect();
         assert_eq!(counts, vec![1, 0, 15, 4, 28, r.warnings.len()]);
+    }
+
+    #[test]
+    fn a_rubric_s_criteria_are_in_their_column() {
+        let text = include_str!("../../tests/data/formgen/011_rubric.txt");
+        let r = crate::pipeline::extract_bytes(
+            "011_rubric.txt",
+            text.as_bytes(),
+            crate::pipeline::Options::default(),
+        )
+        .unwrap()
+        .remove(0);
+        let tables = rows(0, &r);
+        let col = TABLES[2]
+            .columns
+            .iter()
+            .position(|c| *c == "criteria")
+            .unwrap();
+        assert_eq!(
+            tables[2][0][col],
+            Value::Text("部门整体绩效目标是否符合规划 / 目标合理得满分，否则酌情扣分".into())
+        );
     }
 }

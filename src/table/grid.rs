@@ -18,7 +18,8 @@ pub struct Cell {
     #[schemars(skip)]
     pub page: Option<usize>,
     /// The cell's box on that page `[x0, top, x1, bottom]` in points,
-    /// top-left origin, as [`Grid::bbox`] (PDFs only).
+    /// top-left origin (PDFs only). Unlike [`Grid::bbox`], on the page as
+    /// drawn when the page was turned upright for reading.
     #[serde(skip)]
     #[schemars(skip)]
     pub bbox: Option<[f32; 4]>,

@@ -95,9 +95,23 @@ pub fn from_pages(pages: &[Page], settings: &TableSettings) -> Vec<Block> {
     let mut out: Vec<Out> = Vec::new();
     // Pages whose text is drawn turned are turned upright first.
     let owned: Vec<std::borrow::Cow<'_, Page>> = pages.iter().map(orient::upright).collect();
+    let original: Vec<&Page> = pages.iter().collect();
     let pages: Vec<&Page> = owned.iter().map(AsRef::as_ref).collect();
     for (pi, &page) in pages.iter().enumerate() {
-        let items = page_items(page, settings);
+        let mut items = page_items(page, settings);
+        if matches!(owned[pi], std::borrow::Cow::Owned(_)) {
+            // A turned page: cell boxes go back onto the page as drawn
+            // (the grid's own `bbox` stays in the upright frame).
+            for item in &mut items {
+                if let Item::Table(t) = item {
+                    for c in &mut t.cells {
+                        if let Some((_, b)) = &mut c.at {
+                            *b = orient::on_original(original[pi], *b);
+                        }
+                    }
+                }
+            }
+        }
         // The first item that is not a margin line (running header) may continue a table.
         let first = items
             .iter()

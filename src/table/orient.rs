@@ -59,13 +59,39 @@ fn turn_of(g: &Glyph) -> Option<Turn> {
 /// The page turned so that its text reads upright, or the page itself when
 /// most of its glyphs already do (or no single turn accounts for most of them).
 pub(crate) fn upright(page: &Page) -> Cow<'_, Page> {
+    match turn_for(page) {
+        Some(turn) => Cow::Owned(turned(page, turn)),
+        None => Cow::Borrowed(page),
+    }
+}
+
+/// A box `[x0, top, x1, bottom]` of the page [`upright`] made of `page`,
+/// back on `page` as drawn (unchanged when the page was not turned).
+pub(crate) fn on_original(page: &Page, b: [f32; 4]) -> [f32; 4] {
+    let Some(turn) = turn_for(page) else {
+        return b;
+    };
+    let (w, h) = (page.width, page.height);
+    // The inverse of `map`.
+    let back = |x: f32, y: f32| match turn {
+        Turn::Down => (w - y, x),
+        Turn::Up => (y, h - x),
+        Turn::Upside => (w - x, h - y),
+    };
+    let (ax, ay) = back(b[0], b[1]);
+    let (bx, by) = back(b[2], b[3]);
+    [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]
+}
+
+/// The turn that makes most of the page's text upright, if any.
+fn turn_for(page: &Page) -> Option<Turn> {
     let visible = page
         .glyphs
         .iter()
         .filter(|g| !g.text.trim().is_empty())
         .count();
     if visible == 0 {
-        return Cow::Borrowed(page);
+        return None;
     }
     let mut counts = [0usize; 3];
     for g in &page.glyphs {
@@ -83,10 +109,9 @@ pub(crate) fn upright(page: &Page) -> Cow<'_, Page> {
         .map(|(k, n)| (k, *n))
         .unwrap_or((0, 0));
     if n * 5 < visible * 3 {
-        return Cow::Borrowed(page);
+        return None;
     }
-    let turn = [Turn::Down, Turn::Up, Turn::Upside][k];
-    Cow::Owned(turned(page, turn))
+    Some([Turn::Down, Turn::Up, Turn::Upside][k])
 }
 
 fn turned(page: &Page, turn: Turn) -> Page {
