@@ -296,8 +296,10 @@ impl Walker {
             && is_title(only)
         {
             // A title row inside the table is the form's own title: nearer
-            // than a page heading above it (a CMS page's headline).
+            // than a page heading above it (a CMS page's headline). Its cell
+            // is the title's, also once a year row below extends the title.
             self.form.title = Some(title_text(only).to_string());
+            self.form.header_lines.push((*only).to_string());
             return;
         }
         if texts
