@@ -482,3 +482,27 @@ fn real2_title_and_year_rows_inside_the_table() {
     assert_eq!(r["total_score"], Value::Null);
     assert_eq!(codes(&r), Vec::<(String, String)>::new());
 }
+
+/// Audit 2, class H (found on the extended generator's PDFs): the 总分 row
+/// ends the indicator table, so a closing row below whose label the
+/// dictionary does not hold, with its text spanning the columns, is a pair,
+/// not an indicator named by that text.
+#[test]
+fn real2_total_row_ends_the_indicator_table() {
+    let r = record_file("total_row_ends_indicators.html");
+    assert_eq!(names(&r), ["开展活动场次"]);
+    assert_eq!(r["total_score"].as_f64(), Some(100.0));
+    assert_eq!(r["extra"]["情况说明"], "活动按计划开展。");
+    assert_eq!(
+        funds_of(&r),
+        want_funds(&[
+            ("initial_budget", Some(30.0)),
+            ("annual_budget", Some(30.0)),
+            ("actual", Some(30.0)),
+            ("weight", Some(10.0)),
+            ("execution_rate", Some(100.0)),
+            ("score", Some(10.0)),
+        ])
+    );
+    assert_eq!(codes(&r), Vec::<(String, String)>::new());
+}
