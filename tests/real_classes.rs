@@ -459,3 +459,50 @@ fn real2_transfer_payment_template() {
     assert_eq!(labels, ["中央补助地方资金", "其他资金"]);
     assert!(has_code(&r, "funds_unmapped"), "{:?}", codes(&r));
 }
+
+/// Audit 2, class G: the title row and the year row inside the table (淮南):
+/// the title joins them and its cell is no unmapped cell; a header cell that
+/// lost its second line (`一级`) still heads the level column; an unknown
+/// section label (`年度总体目标完成情况`) ends the funds block.
+#[test]
+fn real2_title_and_year_rows_inside_the_table() {
+    let r = record_file("title_and_year_rows_in_table.html");
+    assert_eq!(r["form"], "project");
+    assert_eq!(r["title"], "项目支出绩效自评表(2023年度)");
+    assert_eq!(r["year"], 2023);
+    assert!(r["unit"].is_null(), "no unit is stated: {}", r["unit"]);
+    assert_eq!(r["project"], "窗口服务保障经费");
+    assert_eq!(r["fund_sources"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        r["goal"],
+        json!({"expected": "保障窗口服务正常运转。", "achieved": "完成"})
+    );
+    assert_eq!(r["indicators"][0]["level1"], "产出指标");
+    assert_eq!(r["indicators"][0]["met"], true);
+    assert_eq!(r["total_score"], Value::Null);
+    assert_eq!(codes(&r), Vec::<(String, String)>::new());
+}
+
+/// Audit 2, class H (found on the extended generator's PDFs): the 总分 row
+/// ends the indicator table, so a closing row below whose label the
+/// dictionary does not hold, with its text spanning the columns, is a pair,
+/// not an indicator named by that text.
+#[test]
+fn real2_total_row_ends_the_indicator_table() {
+    let r = record_file("total_row_ends_indicators.html");
+    assert_eq!(names(&r), ["开展活动场次"]);
+    assert_eq!(r["total_score"].as_f64(), Some(100.0));
+    assert_eq!(r["extra"]["情况说明"], "活动按计划开展。");
+    assert_eq!(
+        funds_of(&r),
+        want_funds(&[
+            ("initial_budget", Some(30.0)),
+            ("annual_budget", Some(30.0)),
+            ("actual", Some(30.0)),
+            ("weight", Some(10.0)),
+            ("execution_rate", Some(100.0)),
+            ("score", Some(10.0)),
+        ])
+    );
+    assert_eq!(codes(&r), Vec::<(String, String)>::new());
+}

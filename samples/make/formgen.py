@@ -860,7 +860,7 @@ def dept_form(rng, fam, year):
                 opx = d['target']['op']
                 raw_op = sgn if sgn in ('≥', '≤', '>', '<', '=', '＝') else ''
                 d['target'] = measure(raw_op + adjv + u, opx, nv, unicodedata.normalize('NFKC', u) if u else None)
-                if d['actual'] is not None:
+                if d['actual'] is not None and d['actual']['value'] is not None:
                     av = d['actual']['value']
                     d['met'] = {'>=': av >= nv, '<=': av <= nv, '>': av > nv, '<': av < nv}.get(opx, av >= nv)
             coef = round(d['score'] / d['weight'] * 100, 2) if d['score'] is not None else ''

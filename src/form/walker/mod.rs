@@ -311,8 +311,10 @@ impl Walker {
             && is_title(only)
         {
             // A title row inside the table is the form's own title: nearer
-            // than a page heading above it (a CMS page's headline).
+            // than a page heading above it (a CMS page's headline). Its cell
+            // is the title's, also once a year row below extends the title.
             self.form.title = Some(title_text(only).to_string());
+            self.form.header_lines.push((*only).to_string());
             return;
         }
         if texts
@@ -471,12 +473,17 @@ impl Walker {
         if first_label == Some(Label::TotalScore)
             && let Some(c) = self.col(Column::Score)
         {
-            // 总分 under the 分值 / 得分 columns of the indicator table.
+            // 总分 under the 分值 / 得分 columns of the indicator table: the
+            // table ends there (a closing row below whose label the dictionary
+            // does not hold is a pair, no indicator).
             let row = Row {
                 slots,
                 shift: 0,
                 raw,
             };
+            if self.section == Some(Section::Indicators) {
+                self.section = None;
+            }
             self.form.recognised = true;
             self.form.total_score = non_empty(row.at(c));
             if let Some(w) = self.col(Column::Weight) {
