@@ -71,6 +71,14 @@ fn libreoffice_docx_six_pages_with_split_rows() {
 }
 
 #[test]
+fn libreoffice_docx_grid_drawn_by_cell_shading_only() {
+    // The same Word table with every cell shaded and no border at all
+    // (samples/make/make_docx_shaded.py; rows kept whole on a page): the grid
+    // comes from the fills.
+    check_seed("samples/pdf/seed_docx_shaded.pdf", [1, 6]);
+}
+
+#[test]
 fn libreoffice_xlsx_landscape() {
     check_seed("samples/pdf/seed_xlsx.pdf", [1, 3]);
 }

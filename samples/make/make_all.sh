@@ -34,6 +34,11 @@ python3 make_docx.py "$BUILD/seed_docx.docx"
 soffice_pdf "$BUILD/seed_docx.docx" "$BUILD"
 python3 normalize_pdf.py "$BUILD/seed_docx.pdf" "$PDF/seed_docx.pdf"
 
+echo "== seed_docx_shaded.pdf (cell shading, no borders: the grid is drawn by fills only)"
+python3 make_docx_shaded.py "$BUILD/seed_docx.docx" "$BUILD/seed_docx_shaded.docx"
+soffice_pdf "$BUILD/seed_docx_shaded.docx" "$BUILD"
+python3 normalize_pdf.py "$BUILD/seed_docx_shaded.pdf" "$PDF/seed_docx_shaded.pdf"
+
 echo "== seed_xlsx.pdf"
 python3 make_xlsx.py "$BUILD/seed_xlsx.xlsx"
 soffice_pdf "$BUILD/seed_xlsx.xlsx" "$BUILD"

@@ -1042,3 +1042,57 @@ fn overshooting_verticals_do_not_fake_a_split_row() {
     assert_eq!(t(g[0], 29, 0), "指标29");
     assert_eq!(t(g[0], 30, 0), "指标30");
 }
+
+/// A header row (20pt, one line per cell) and one ruled body row 60pt high
+/// holding, per column, the given lines at the given baselines (offsets from
+/// the body row's top).
+fn unruled_page(body: &[Vec<(&str, f32)>]) -> Page {
+    let spec = GridSpec::new(&XS, &[100.0, 120.0, 180.0]);
+    let mut gl = Vec::new();
+    for c in 0..3 {
+        gl.extend(spec.text(0, c, 1, &format!("列{c}")));
+    }
+    for (c, lines) in body.iter().enumerate() {
+        for (s, off) in lines {
+            gl.extend(run(s, XS[c] + 2.0, 120.0 + off, 10.0));
+        }
+    }
+    page(1, gl, spec.rulings())
+}
+
+#[test]
+fn unruled_rows_split_where_every_column_starts_a_line() {
+    let col = |k: usize| vec![(["甲", "乙", "丙"][k], 11.0), ("二", 31.0), ("三", 51.0)];
+    let bs = blocks(&[unruled_page(&[col(0), col(1), col(2)])]);
+    let g = grids(&bs)[0];
+    check_partition(g);
+    assert_eq!((g.rows, g.cols), (4, 3), "{g:#?}");
+    assert_eq!([t(g, 1, 0), t(g, 2, 1), t(g, 3, 2)], ["甲", "二", "三"]);
+}
+
+#[test]
+fn unruled_rows_need_every_column() {
+    // The second column holds one line only: its cell may be a label for the
+    // three lines beside it; nothing is split.
+    let many = vec![("甲", 11.0), ("二", 31.0), ("三", 51.0)];
+    let bs = blocks(&[unruled_page(&[many.clone(), vec![("一行", 11.0)], many])]);
+    let g = grids(&bs)[0];
+    assert_eq!(g.rows, 2, "{g:#?}");
+    assert_eq!(t(g, 1, 1), "一行");
+}
+
+#[test]
+fn wrapped_cells_at_paragraph_leading_are_not_split() {
+    // Every column wraps a long text at 13pt leading (the header's rows are
+    // 20pt): no row split, each cell keeps its wrapped text.
+    let spec = GridSpec::new(&XS, &[100.0, 120.0, 180.0]);
+    let mut gl = Vec::new();
+    for c in 0..3 {
+        gl.extend(spec.text(0, c, 1, &format!("列{c}")));
+        gl.extend(spec.text(1, c, 1, &"绩效目标完成情况良好资金使用规范".repeat(2)));
+    }
+    let bs = blocks(&[page(1, gl, spec.rulings())]);
+    let g = grids(&bs)[0];
+    assert_eq!(g.rows, 2, "{g:#?}");
+    assert_eq!(t(g, 1, 2), "绩效目标完成情况良好资金使用规范".repeat(2));
+}
