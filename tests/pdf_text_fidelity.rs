@@ -242,9 +242,13 @@ fn composite_font_fallbacks() {
 /// tests/data/fidelity/annots_stale.pdf (make_annots.py stale): with /NeedAppearances
 /// the fields' values are laid out from `/V`, not from their stale appearance streams
 /// (which show 智慧城市建设 and 90.00 80.00), as poppler and pdf.js do (before: the
-/// stale text; pdf.js corpus bug1844583, bug1796741).
+/// stale text; pdf.js corpus bug1844583, bug1796741). A password field's value is
+/// never laid out: its appearance (`*********`) stays (pdf.js corpus issue19389).
 #[test]
 fn need_appearances_uses_field_values() {
+    let pages = read("tests/data/fidelity/annots_stale.pdf").unwrap();
+    let t = jixiao::page::page_text(&pages[0]);
+    assert!(t.contains("*********") && !t.contains("secret"), "{t}");
     let gs = grids("tests/data/fidelity/annots_stale.pdf");
     assert_eq!(gs.len(), 1);
     assert_eq!(

@@ -10,7 +10,9 @@
         FreeText comment 评审意见：通过 below the table has only /Contents and /DA.
   python3 make_annots.py stale OUT   -> as `filled`, but /NeedAppearances true and the two
         fields' appearance streams are stale: they show 智慧城市建设 and 90.00 80.00 while
-        /V holds 智慧社区建设 and 100.00 95.00 (what poppler and pdf.js show).
+        /V holds 智慧社区建设 and 100.00 95.00 (what poppler and pdf.js show); below the
+        table a password field (/Ff 8192) whose appearance shows ********* and whose /V
+        is secret123 (never shown).
   python3 make_annots.py only OUT    -> a page whose only text is a FreeText annotation
         (自评得分 95); the page content draws a rectangle only."""
 import sys
@@ -86,6 +88,11 @@ def build(kind, out):
         hid = annot(pdf, fonts_, 'FreeText', (60, 600, 300, 630), 'S', '隐藏文字', flags=2)
         nov = annot(pdf, fonts_, 'FreeText', (60, 560, 300, 590), 'S', '不显示', flags=32)
         annots = [w1, w2, fr, hid, nov]
+        if stale:
+            pw = annot(pdf, fonts_, 'Widget', (60, 520, 300, 545), 'H', 'secret123', field='pw',
+                       shown='*********')
+            pdf.objs[pw.n - 1] = pdf.objs[pw.n - 1][:-2] + b'/Ff 8192 >>'
+            annots.append(pw)
         if kind == 'values':
             annots.append(pdf.add({'Type': 'Annot', 'Subtype': 'FreeText', 'F': 4,
                                    'Rect': [60, 520, 300, 545],

@@ -11,6 +11,8 @@ use super::{Glyph, Rect};
 
 const HIDDEN: u32 = 1 << 1;
 const NO_VIEW: u32 = 1 << 5;
+/// Field flag (`/Ff`) of a password text field.
+const PASSWORD: u32 = 1 << 13;
 
 /// The dictionary holding a field attribute, inherited through `/Parent` (a few
 /// levels at most).
@@ -96,6 +98,13 @@ pub(crate) fn field_value_glyphs(
         } else {
             let ft = holder(&a, b"FT").and_then(|d| d.get::<Name<'_>>(b"FT"));
             if !matches!(ft.as_deref(), Some(b"Tx" | b"Ch")) {
+                continue;
+            }
+            // A password field's value is never shown (its appearance shows `*`s).
+            let ff = holder(&a, b"Ff")
+                .and_then(|d| d.get::<u32>(b"Ff"))
+                .unwrap_or(0);
+            if ft.as_deref() == Some(b"Tx".as_slice()) && ff & PASSWORD != 0 {
                 continue;
             }
             let Some(vd) = holder(&a, b"V") else {

@@ -661,75 +661,12 @@ fn reverse_cmap(data: &[u8]) -> Option<HashMap<u32, char>> {
     (!map.is_empty()).then_some(map)
 }
 
-/// The character a glyph name stands for: `uniXXXX`, `uXXXX`–`uXXXXXX`, the
-/// Adobe Glyph List names of ASCII (letters, digits, punctuation); a suffix after
-/// `.` is ignored (`one.tf`). None for any other name (no full glyph list here).
+/// The character a glyph name stands for: the Adobe Glyph List and ITC Zapf Dingbats
+/// names, `uniXXXX`, `uXXXX`–`uXXXXXX` (skrifa's table, the one FreeType uses); a
+/// suffix after `.` is ignored (`one.tf`). None for any other name, and for control
+/// characters.
 pub(crate) fn glyph_name_char(name: &str) -> Option<char> {
-    let base = name.split('.').next().unwrap_or(name);
-    let hex = |h: &str| {
-        (h.len() >= 4 && h.chars().all(|c| c.is_ascii_hexdigit()))
-            .then(|| u32::from_str_radix(h, 16).ok())
-            .flatten()
-            .and_then(char::from_u32)
-    };
-    if let Some(h) = base.strip_prefix("uni")
-        && h.len() == 4
-    {
-        return hex(h).filter(|c| !c.is_control());
-    }
-    if let Some(h) = base.strip_prefix('u')
-        && (4..=6).contains(&h.len())
-    {
-        return hex(h).filter(|c| !c.is_control());
-    }
-    if base.len() == 1 && base.chars().all(|c| c.is_ascii_alphabetic()) {
-        return base.chars().next();
-    }
-    const NAMES: [(&str, char); 42] = [
-        ("space", ' '),
-        ("exclam", '!'),
-        ("quotedbl", '"'),
-        ("numbersign", '#'),
-        ("dollar", '$'),
-        ("percent", '%'),
-        ("ampersand", '&'),
-        ("quotesingle", '\''),
-        ("parenleft", '('),
-        ("parenright", ')'),
-        ("asterisk", '*'),
-        ("plus", '+'),
-        ("comma", ','),
-        ("hyphen", '-'),
-        ("period", '.'),
-        ("slash", '/'),
-        ("zero", '0'),
-        ("one", '1'),
-        ("two", '2'),
-        ("three", '3'),
-        ("four", '4'),
-        ("five", '5'),
-        ("six", '6'),
-        ("seven", '7'),
-        ("eight", '8'),
-        ("nine", '9'),
-        ("colon", ':'),
-        ("semicolon", ';'),
-        ("less", '<'),
-        ("equal", '='),
-        ("greater", '>'),
-        ("question", '?'),
-        ("at", '@'),
-        ("bracketleft", '['),
-        ("backslash", '\\'),
-        ("bracketright", ']'),
-        ("underscore", '_'),
-        ("braceleft", '{'),
-        ("bar", '|'),
-        ("braceright", '}'),
-        ("asciitilde", '~'),
-        ("quoteright", '\u{2019}'),
-    ];
-    NAMES.iter().find(|(n, _)| *n == base).map(|(_, c)| *c)
+    skrifa::raw::ps::agl::name_to_char(name).filter(|c| !c.is_control())
 }
 
 /// Collect fonts reachable from a resource dictionary (through form XObjects too).
@@ -818,6 +755,11 @@ mod tests {
         assert_eq!(glyph_name_char("zero.tf"), Some('0'));
         assert_eq!(glyph_name_char("A"), Some('A'));
         assert_eq!(glyph_name_char("glyph123"), None);
+        // The full glyph list, not only ASCII names.
+        assert_eq!(glyph_name_char("eacute"), Some('é'));
+        assert_eq!(glyph_name_char("Euro"), Some('€'));
+        assert_eq!(glyph_name_char("afii10017"), Some('А'));
+        assert_eq!(glyph_name_char("a20"), Some('✔'));
         assert_eq!(glyph_name_char("g12"), None);
     }
 

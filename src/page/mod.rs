@@ -287,6 +287,41 @@ fn identity_encryption_disabled(bytes: &[u8]) -> Option<Vec<u8>> {
     (n > 0).then_some(out)
 }
 
+/// Whether a trailer (or cross-reference stream) names an encryption dictionary: the
+/// key `/Encrypt` (not `/EncryptMetadata`) followed by an indirect reference or a
+/// dictionary. A file that says it is encrypted but cannot be parsed is reported
+/// `encrypted`, not `unreadable`: the user's remedy is the same as for any protected
+/// file (an unprotected copy), and the damage may well come from the encryption
+/// (pdf.js corpus issue15893: an encrypted update appended with offsets of its own).
+fn has_encrypt_entry(bytes: &[u8]) -> bool {
+    let key = b"/Encrypt";
+    let mut i = 0;
+    while let Some(p) = bytes[i..].windows(key.len()).position(|w| w == key) {
+        let at = i + p + key.len();
+        i = at;
+        if bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let rest: Vec<u8> = bytes[at..bytes.len().min(at + 40)]
+            .iter()
+            .copied()
+            .skip_while(u8::is_ascii_whitespace)
+            .collect();
+        if rest.starts_with(b"<<") {
+            return true;
+        }
+        let text = String::from_utf8_lossy(&rest);
+        let mut toks = text.split_ascii_whitespace();
+        let num = |t: Option<&str>| {
+            t.is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if num(toks.next()) && num(toks.next()) && toks.next().is_some_and(|t| t.starts_with('R')) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Interpreter settings drawing `content`: the page's content stream, or its
 /// annotation appearances (form field values, FreeText comments: page text for
 /// poppler and pdf.js too; hayro skips hidden and no-view annotations).
@@ -342,6 +377,13 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
                 (Some(p), _) => p,
                 (None, LoadPdfError::Decryption(e)) => {
                     return Err(PdfError::Encrypted(format!("{e:?}")));
+                }
+                (None, LoadPdfError::Invalid) if has_encrypt_entry(bytes) => {
+                    return Err(PdfError::Encrypted(
+                        "an /Encrypt dictionary is present but the file structure cannot be \
+                         read (a damaged encrypted file)"
+                            .into(),
+                    ));
                 }
                 (None, LoadPdfError::Invalid) => {
                     let unknown = unknown_filters(bytes);
@@ -514,6 +556,25 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Vec<Page>, PdfError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encrypt_entries() {
+        assert!(has_encrypt_entry(
+            b"trailer\n<<\n/Encrypt 6 0 R\n/Root 1 0 R>>"
+        ));
+        assert!(has_encrypt_entry(
+            b"trailer <</Encrypt<</Filter/Standard>>>>"
+        ));
+        // The key of an encryption dictionary, not a trailer entry.
+        assert!(!has_encrypt_entry(b"<</P -4 /EncryptMetadata true>>"));
+        assert!(!has_encrypt_entry(b"(/Encrypt is a word) Tj"));
+        // A damaged file that names an encryption dictionary is `encrypted`.
+        let damaged = b"%PDF-1.7\n1 0 obj <</Type/Catalog>> endobj\ntrailer\n<</Encrypt 6 0 R/Root 1 0 R>>\n%%EOF\n";
+        assert!(matches!(
+            read_pdf(damaged, &Limits::default()),
+            Err(PdfError::Encrypted(_))
+        ));
+    }
 
     #[test]
     fn unsupported_filters_are_named() {
