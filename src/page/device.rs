@@ -171,12 +171,27 @@ fn code_text(code: u32) -> Option<String> {
     (!bad && !t.chars().any(char::is_control)).then(|| t.into_owned())
 }
 
-/// Clean the text of a glyph: drop control characters, map NBSP to space.
+/// A Unicode noncharacter (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF on every
+/// plane): a broken ToUnicode entry, never text.
+fn noncharacter(c: char) -> bool {
+    let u = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE
+}
+
+/// Clean the text of a glyph: drop control characters, map NBSP to space and
+/// a noncharacter to U+FFFD (so it counts as unread text for `garbled_text`).
 fn clean(text: String) -> String {
-    if text.chars().any(|c| c.is_control() || c == '\u{a0}') {
+    if text
+        .chars()
+        .any(|c| c.is_control() || c == '\u{a0}' || noncharacter(c))
+    {
         text.chars()
             .filter(|c| !c.is_control())
-            .map(|c| if c == '\u{a0}' { ' ' } else { c })
+            .map(|c| match c {
+                '\u{a0}' => ' ',
+                c if noncharacter(c) => '\u{FFFD}',
+                c => c,
+            })
             .collect()
     } else {
         text
@@ -738,6 +753,16 @@ mod tests {
             upright: true,
             space: 0.0,
         }
+    }
+
+    #[test]
+    fn noncharacters_read_as_unread_text() {
+        // pdf.js corpus arial_unicode_ab_cidfont: a ToUnicode mapping to U+FFFF.
+        assert_eq!(clean("a\u{FFFF}b".into()), "a\u{FFFD}b");
+        assert_eq!(clean("\u{FDD0}\u{1FFFE}".into()), "\u{FFFD}\u{FFFD}");
+        assert_eq!(clean("x\u{a0}\u{1}y".into()), "x y");
+        // U+FFFD itself and ordinary text stay.
+        assert_eq!(clean("\u{FFFD}全\u{FFFC}".into()), "\u{FFFD}全\u{FFFC}");
     }
 
     #[test]
