@@ -440,16 +440,8 @@ fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
     let paths = sheet_paths(&mut zip)?;
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let is_1904 = wb.has_1904_epoch();
-    let metas: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .map(|m| (m.name.clone(), m.visible == SheetVisible::Visible))
-        .collect();
     let mut out = Vec::new();
-    for (name, visible) in metas {
-        if !visible {
-            continue;
-        }
+    for name in visible_sheets(&wb) {
         let mut sheet = Sheet {
             name: name.clone(),
             ..Sheet::default()
@@ -462,29 +454,58 @@ fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
         }
         let range = wb.worksheet_range(&name).map_err(bad)?;
         let styles = wb.worksheet_style(&name).ok();
-        for (r, c, d) in range.used_cells() {
-            let Some((r0, c0)) = range.start() else { break };
-            #[allow(clippy::cast_possible_truncation)]
-            let pos = (r0 + r as u32, c0 + c as u32);
-            let fmt = styles
+        put_cells(&mut sheet, &range, is_1904, |pos| {
+            styles
                 .as_ref()
                 .and_then(|s| s.get(pos))
                 .and_then(|s| s.number_format.as_ref())
-                .map(|f| (f.format_code.as_str(), f.format_id));
-            let text = data_text(d, fmt, is_1904);
-            if !text.is_empty() {
-                sheet.cells.insert(pos, text);
-            }
-        }
-        sheet.merges = wb
-            .merge_cells_by_sheet_name(&name)
-            .map_err(bad)?
-            .into_iter()
-            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
-            .collect();
+                .map(|f| (f.format_code.clone(), f.format_id))
+        });
+        sheet.merges = merges(wb.merge_cells_by_sheet_name(&name).map_err(bad)?);
         out.push(sheet);
     }
     Ok(out)
+}
+
+/// The names of a workbook's visible sheets, in workbook order.
+fn visible_sheets<RS, R: Reader<RS>>(wb: &R) -> Vec<String>
+where
+    RS: std::io::Read + std::io::Seek,
+{
+    wb.sheets_metadata()
+        .iter()
+        .filter(|m| m.visible == SheetVisible::Visible)
+        .map(|m| m.name.clone())
+        .collect()
+}
+
+/// A sheet's non-empty cells as displayed, each with the number format
+/// `format` gives for its (absolute) position.
+fn put_cells(
+    sheet: &mut Sheet,
+    range: &calamine::Range<Data>,
+    is_1904: bool,
+    format: impl Fn((u32, u32)) -> Option<(String, Option<u32>)>,
+) {
+    let Some((r0, c0)) = range.start() else {
+        return;
+    };
+    for (r, c, d) in range.used_cells() {
+        #[allow(clippy::cast_possible_truncation)]
+        let pos = (r0 + r as u32, c0 + c as u32);
+        let fmt = format(pos);
+        let text = data_text(d, fmt.as_ref().map(|(c, id)| (c.as_str(), *id)), is_1904);
+        if !text.is_empty() {
+            sheet.cells.insert(pos, text);
+        }
+    }
+}
+
+/// Merged areas as (first row, first col, last row, last col).
+fn merges(dims: Vec<calamine::Dimensions>) -> Vec<(u32, u32, u32, u32)> {
+    dims.into_iter()
+        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+        .collect()
 }
 
 // ------------------------------------------------------------------ xls
@@ -495,16 +516,8 @@ fn xls(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
     let formats = super::biff::formats(bytes)?;
     let mut wb: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(bad)?;
     let is_1904 = wb.has_1904_epoch();
-    let metas: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .map(|m| (m.name.clone(), m.visible == SheetVisible::Visible))
-        .collect();
     let mut out = Vec::new();
-    for (name, visible) in metas {
-        if !visible {
-            continue;
-        }
+    for name in visible_sheets(&wb) {
         let mut sheet = Sheet {
             name: name.clone(),
             ..Sheet::default()
@@ -515,25 +528,12 @@ fn xls(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
             sheet.hidden_rows.clone_from(&info.hidden_rows);
             sheet.hidden_cols.clone_from(&info.hidden_cols);
         }
-        if let Some((r0, c0)) = range.start() {
-            for (r, c, d) in range.used_cells() {
-                #[allow(clippy::cast_possible_truncation)]
-                let pos = (r0 + r as u32, c0 + c as u32);
-                let code = info
-                    .and_then(|s| s.xf.get(&pos))
-                    .and_then(|xf| formats.code_of_xf(*xf));
-                let text = data_text(d, code.as_deref().map(|c| (c, None)), is_1904);
-                if !text.is_empty() {
-                    sheet.cells.insert(pos, text);
-                }
-            }
-        }
-        sheet.merges = wb
-            .merge_cells_by_sheet_name(&name)
-            .map_err(bad)?
-            .into_iter()
-            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
-            .collect();
+        put_cells(&mut sheet, &range, is_1904, |pos| {
+            info.and_then(|s| s.xf.get(&pos))
+                .and_then(|xf| formats.code_of_xf(*xf))
+                .map(|c| (c, None))
+        });
+        sheet.merges = merges(wb.merge_cells_by_sheet_name(&name).map_err(bad)?);
         out.push(sheet);
     }
     Ok(out)
