@@ -30,11 +30,19 @@ enum Expect {
 }
 use Expect::{Error, Records};
 
+/// The good inputs run beside the hostile ones: the seed form's own samples (the
+/// hostile PDFs, Word and Excel files are edits of the first three), each must give
+/// records.
+const GOOD: [&str; 5] = [
+    "samples/pdf/seed_reportlab.pdf",
+    "samples/text/000_5db012f121f01c6e.txt",
+    "samples/html/seed_cms_utf8.html",
+    "samples/office/seed_python_docx.docx",
+    "samples/office/seed_openpyxl.xlsx",
+];
+
 /// File name -> expected outcome. Every file in tests/data/hostile must be listed.
 const EXPECTED: &[(&str, Expect)] = &[
-    // The good files beside the hostile ones.
-    ("good.pdf", Records),
-    ("good.txt", Records),
     // Not a PDF although named .pdf.
     ("empty.pdf", Error("not_pdf")),
     ("random.pdf", Error("not_pdf")),
@@ -73,10 +81,7 @@ const EXPECTED: &[(&str, Expect)] = &[
     ("pages_300.pdf", Records),
     // Not UTF-8, no BOM, not GB18030.
     ("undecodable.txt", Error("decode_failed")),
-    // HTML and Office files (make_hostile.py `office()`): the good ones hold the seed form.
-    ("good.html", Records),
-    ("good.docx", Records),
-    ("good.xlsx", Records),
+    // HTML and Office files (make_hostile.py `office()`).
     // Legacy binary Word/WPS: a message saying how to convert them.
     ("legacy.doc", Error("unsupported_format")),
     ("legacy.wps", Error("unsupported_format")),
@@ -108,7 +113,7 @@ const BOMBS: [(&str, Expect); 5] = [
 
 /// A 100 MB HTML page: the good page with its table rows repeated.
 fn page_100mb() -> Vec<u8> {
-    let good = fs::read(root().join(DIR).join("good.html")).unwrap();
+    let good = fs::read(root().join(GOOD[2])).unwrap();
     let good = String::from_utf8(good).unwrap();
     let row = "<tr><td>重大项目实际完成率</td><td>100%</td><td>100%</td></tr>\n";
     let cut = good.find("</table>").unwrap();
@@ -305,6 +310,7 @@ fn hostile_set_gives_its_expected_codes_and_the_good_files_records() {
     let e = tmp.path().join("e.jsonl");
     let mut args = vec!["extract", DIR];
     args.extend(&bombs);
+    args.extend(GOOD);
     args.extend(["-o", r.to_str().unwrap(), "--errors", e.to_str().unwrap()]);
     let out = jixiao(&root(), &args, None);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -314,6 +320,9 @@ fn hostile_set_gives_its_expected_codes_and_the_good_files_records() {
     let name_of = |path: &str| {
         if let Some(i) = bombs.iter().position(|b| *b == path) {
             return BOMBS[i].0.to_string();
+        }
+        if GOOD.contains(&path) {
+            return path.to_string();
         }
         path.strip_prefix(&format!("{DIR}/"))
             .unwrap_or_else(|| panic!("unexpected path {path:?}"))
@@ -340,7 +349,8 @@ fn hostile_set_gives_its_expected_codes_and_the_good_files_records() {
     }
 
     let mut wrong = Vec::new();
-    for &(name, expect) in EXPECTED.iter().chain(&BOMBS) {
+    let good: Vec<(&str, Expect)> = GOOD.iter().map(|g| (*g, Records)).collect();
+    for &(name, expect) in EXPECTED.iter().chain(&BOMBS).chain(&good) {
         let g = got.remove(name).unwrap_or_default();
         // A file read must be read as the form it holds (all hold the seed form), not as
         // some leftover table.
@@ -383,6 +393,9 @@ fn each_hostile_file_through_extract_bytes() {
         .collect();
     for ((name, expect), path) in BOMBS.iter().zip(bombs) {
         inputs.push(((*name).to_string(), path, *expect));
+    }
+    for g in GOOD {
+        inputs.push((g.to_string(), root().join(g), Records));
     }
     let mut wrong = Vec::new();
     for (name, path, expect) in inputs {
