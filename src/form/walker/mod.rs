@@ -77,7 +77,16 @@ struct Row<'g> {
     raw: (&'g Grid, usize),
 }
 
-impl Row<'_> {
+impl<'g> Row<'g> {
+    /// A row read as the grid placed it (no column shift).
+    fn unshifted(slots: Vec<Slot<'g>>, raw: (&'g Grid, usize)) -> Self {
+        Row {
+            slots,
+            shift: 0,
+            raw,
+        }
+    }
+
     /// Text of the cell that covers header column `col`, wrap marks kept.
     fn at_raw(&self, col: usize) -> &str {
         col.checked_sub(self.shift)
@@ -373,11 +382,7 @@ impl Walker {
         {
             // The section's label cell again (repeated at the top of a new
             // page): the block goes on.
-            let row = Row {
-                slots,
-                shift: 0,
-                raw,
-            };
+            let row = Row::unshifted(slots, raw);
             self.section_row(&row, 1);
             return;
         }
@@ -386,21 +391,13 @@ impl Walker {
             && matches!(first_label, Some(Label::FundsTotal | Label::TotalScore))
         {
             // The total row of a funds block without a section column.
-            let row = Row {
-                slots,
-                shift: 0,
-                raw,
-            };
+            let row = Row::unshifted(slots, raw);
             self.funds_row(&row, 0);
             return;
         }
         if first.cell.col == 0 && !first.starts_here && self.section.is_some() {
             // The merged first column continues: same section.
-            let row = Row {
-                slots,
-                shift: 0,
-                raw,
-            };
+            let row = Row::unshifted(slots, raw);
             self.section_row(&row, 1);
             return;
         }
@@ -412,11 +409,7 @@ impl Walker {
                 self.funds_block_weight = block_weight(&first.cell.text);
                 self.funds_block_weight_at = Some(self.position(first.cell));
             }
-            let row = Row {
-                slots,
-                shift: 0,
-                raw,
-            };
+            let row = Row::unshifted(slots, raw);
             self.section_row(&row, 0);
             return;
         }
@@ -433,11 +426,7 @@ impl Walker {
             self.funds_block_weight = block_weight(&first.cell.text);
             self.funds_block_weight_at = Some(self.position(first.cell));
             self.consumed.push(first.cell.text.clone());
-            let row = Row {
-                slots,
-                shift: 0,
-                raw,
-            };
+            let row = Row::unshifted(slots, raw);
             self.section_row(&row, 1);
             return;
         }
@@ -476,11 +465,7 @@ impl Walker {
             // 总分 under the 分值 / 得分 columns of the indicator table: the
             // table ends there (a closing row below whose label the dictionary
             // does not hold is a pair, no indicator).
-            let row = Row {
-                slots,
-                shift: 0,
-                raw,
-            };
+            let row = Row::unshifted(slots, raw);
             if self.section == Some(Section::Indicators) {
                 self.section = None;
             }
@@ -535,11 +520,7 @@ impl Walker {
                 self.section_row(&row, 0);
             }
             Some(Section::Funds) => {
-                let row = Row {
-                    slots,
-                    shift: 0,
-                    raw,
-                };
+                let row = Row::unshifted(slots, raw);
                 self.section_row(&row, 0);
             }
             // The goal laid out downwards: `总体目标完成情况 | …` under the
@@ -568,11 +549,7 @@ impl Walker {
                     && !is_placeholder(&first.cell.text)
                     && !has_own_label(&first.cell.text) =>
             {
-                let row = Row {
-                    slots,
-                    shift: 0,
-                    raw,
-                };
+                let row = Row::unshifted(slots, raw);
                 self.section_row(&row, 0);
             }
             _ => {
