@@ -18,9 +18,19 @@
 //! * **Split row**: B's first row is the rest of A's last row when either
 //!   (a) rulings: A's bottom border is missing while its top border is drawn, or B's
 //!   top border is missing while its bottom border is drawn; or
-//!   (b) text: in the "key" column (leftmost column whose A cell belongs to A's last
-//!   row only), A's cell has text, B's top cell (one row high) is empty, and some other
-//!   such column of B's first row has text — a new row would have its key filled.
+//!   (b) glyphs (producers that close both parts of a cut row with rules, like
+//!   LibreOffice Writer): every one-row cell of B's first row that has text sits
+//!   under a one-row cell of A's last row whose text is WRAPPED there — its last
+//!   line leaves less room before the cell's right edge than B's first unit
+//!   (word, or two CJK characters) needs, so the text went on because it did not
+//!   fit, not because it ended ([`cut_evidence`]). A cell of B with text under an
+//!   empty cell of A, or under a line that ended short in a cell of one paragraph,
+//!   is a new row: two complete rows are never fused. Where B's text continues
+//!   a list of several paragraphs (a line ended short is then no evidence) the
+//!   key rule decides: in the "key" column (leftmost column whose A cell belongs
+//!   to A's last row only), A's cell has text, B's top cell (one row high) is
+//!   empty, and some other such column of B's first row has text — a new row
+//!   would have its key filled. Without glyph geometry the key rule alone decides.
 //!   The two rows then become one; their cells' texts are joined like wrapped lines.
 //! * **Same template, new table**: not joined when both parts start with a
 //!   full-width (title) row, or when the rows B repeats from A's top are only
@@ -29,8 +39,114 @@
 use super::edges::cluster_positions;
 use super::lattice::{RawCell, RawTable, merge_overlaps};
 use super::settings::TableSettings;
-use super::text::{join_split, join_wrapped, squash};
-use super::types::Page;
+use super::text::{
+    HARD_BREAK, centre, first_unit_width, group_lines, join_split, join_wrapped, sane, squash,
+};
+use super::types::{Glyph, Page};
+
+/// What the glyphs say about B's first row being the rest of A's last row, over
+/// the one-row cells of B's first row that hold text and sit under a one-row
+/// cell of A's last row (same left and right borders).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CutEvidence {
+    /// A's text is wrapped at the page break: B's first unit would not have fitted.
+    pub wraps: usize,
+    /// A's cell is empty: B's text is a new cell's.
+    pub fresh: usize,
+    /// A's last line ended short (B's first unit would have fitted), in a cell
+    /// of one paragraph: B's text starts something new.
+    pub short_plain: usize,
+    /// A's last line ended short in a cell of several paragraphs (a list one
+    /// item per line): B may be its next item or a new cell — no evidence.
+    pub short_list: usize,
+}
+
+impl CutEvidence {
+    fn any(&self) -> bool {
+        self.wraps + self.fresh + self.short_plain + self.short_list > 0
+    }
+}
+
+fn glyphs_in(page: &Page, x0: f32, x1: f32, y0: f32, y1: f32) -> Vec<&Glyph> {
+    page.glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = centre(g);
+            sane(g) && cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
+        })
+        .collect()
+}
+
+/// Compare A's last row (`a`: the part of the table on page `prev`, its own
+/// geometry) with B's first row after its `skip` repeated header rows (`b` on
+/// page `next`, its own geometry), cell by cell.
+fn cut_evidence(
+    a: &RawTable,
+    b: &RawTable,
+    skip: usize,
+    prev: &Page,
+    next: &Page,
+    s: &TableSettings,
+) -> CutEvidence {
+    let mut ev = CutEvidence::default();
+    if a.nrows == 0 || b.nrows <= skip || a.ys.len() != a.nrows + 1 || b.ys.len() < skip + 2 {
+        return ev;
+    }
+    let tol = s.column_match_tolerance;
+    let la = a.nrows - 1;
+    for bc in b.cells.iter().filter(|c| c.r0 == skip && c.r1 == skip + 1) {
+        let (Some(&bx0), Some(&bx1)) = (b.xs.get(bc.c0), b.xs.get(bc.c1)) else {
+            continue;
+        };
+        let Some(ac) = a.cells.iter().find(|c| {
+            c.r1 == la + 1
+                && a.xs.get(c.c0).is_some_and(|x| (x - bx0).abs() <= tol)
+                && a.xs.get(c.c1).is_some_and(|x| (x - bx1).abs() <= tol)
+        }) else {
+            continue;
+        };
+        // A merged cell running over the break is the vertical rule's.
+        if ac.r0 < la || bc.text.trim().is_empty() {
+            continue;
+        }
+        if ac.text.trim().is_empty() {
+            ev.fresh += 1;
+            continue;
+        }
+        let (ax0, ax1) = (a.xs[ac.c0], a.xs[ac.c1]);
+        let ag = glyphs_in(prev, ax0, ax1, a.ys[la], a.ys[la + 1]);
+        let bg = glyphs_in(next, bx0, bx1, b.ys[skip], b.ys[skip + 1]);
+        let (al, bl) = (group_lines(&ag, s), group_lines(&bg, s));
+        let (Some(last), Some(first)) = (al.last(), bl.first()) else {
+            continue;
+        };
+        // Room on A's last line: up to the right border minus the left padding
+        // (symmetric padding), or the longest line's end.
+        let left = al.iter().map(|l| l.x0()).fold(f32::INFINITY, f32::min);
+        let pad = (left - ax0).max(0.0);
+        let right = al
+            .iter()
+            .map(|l| l.x1())
+            .fold(f32::NEG_INFINITY, f32::max)
+            .max(ax1 - pad);
+        // Wrapped: not even B's first glyph or word would have fitted (a tenth
+        // of an em for the padding estimate). Ended short: its first unit with
+        // the next CJK character (a word, for engines that break at dictionary
+        // words) and a quarter em to spare would have. Between the two: unsure.
+        let room = right - last.x1();
+        let slack = 0.25 * first.size;
+        if room < first_unit_width(first, false) + 0.1 * first.size {
+            ev.wraps += 1;
+        } else if room > first_unit_width(first, true) + slack {
+            if ac.text.contains(HARD_BREAK) {
+                ev.short_list += 1;
+            } else {
+                ev.short_plain += 1;
+            }
+        }
+    }
+    ev
+}
 
 /// Whether `b` (first item of `next`) continues `a` (last item of `prev`).
 pub(crate) fn continues(
@@ -104,7 +220,15 @@ fn full_width_row(t: &RawTable, r: usize) -> bool {
 /// `a` untouched, when `b` rather starts a new table of the same template: its first
 /// row is a full-width title row like `a`'s, or the rows it shares with `a`'s top
 /// are only such title rows.
-pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<RawTable> {
+///
+/// `geo`: A's part on the page before (its own row geometry) and the two
+/// pages, for the glyph evidence at the break ([`cut_evidence`]).
+pub(crate) fn join(
+    a: &mut RawTable,
+    b: RawTable,
+    geo: Option<(&RawTable, &Page, &Page)>,
+    s: &TableSettings,
+) -> Option<RawTable> {
     if a.nrows > 0 && b.nrows > 0 && full_width_row(a, 0) && full_width_row(&b, 0) {
         return Some(b);
     }
@@ -118,6 +242,7 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
     remap_cols(&mut b, &unified);
 
     // Repeated header.
+    let mut skip = 0;
     let kmax = s.max_header_rows.min(a.nrows).min(b.nrows);
     for k in (1..=kmax).rev() {
         if clean_cut(a, k) && clean_cut(&b, k) {
@@ -133,6 +258,7 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
                     c.r1 -= k;
                 }
                 b.nrows -= k;
+                skip = k;
                 break;
             }
         }
@@ -200,7 +326,14 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
             && b.cells[bi].r1 == 1
             && other_b_text
     });
-    let split = ruled || textual;
+    let ev = geo.map(|(part, prev, next)| cut_evidence(part, &original, skip, prev, next, s));
+    let split = ruled
+        || match ev.filter(CutEvidence::any) {
+            Some(e) => {
+                e.fresh == 0 && e.short_plain == 0 && (e.wraps > 0 || (e.short_list > 0 && textual))
+            }
+            None => textual,
+        };
     let off = if split { la } else { la + 1 };
     let mut consumed = vec![false; b.cells.len()];
     for &(ai, bi) in &vertical {
