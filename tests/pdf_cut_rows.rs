@@ -119,3 +119,41 @@ fn a_row_cut_inside_its_name_is_joined() {
 fn complete_rows_at_a_break_are_not_fused() {
     check("tests/data/pdf/cut_rows_whole.pdf");
 }
+
+/// tests/data/pdf/clipped_label.pdf (samples/make/make_clipped_label.py): a
+/// Calc sheet whose merged 社会效益指标 cell is cut by the page break, its
+/// centred label drawn on both pages and clipped, straddling the borders.
+/// The label line does not separate the table from its continuation, and
+/// the group cell keeps its label over its four rows on both pages.
+#[test]
+fn a_label_clipped_by_the_break_stays_with_its_merged_cell() {
+    let path = "tests/data/pdf/clipped_label.pdf";
+    let gs = grids(path);
+    assert_eq!(gs.len(), 1, "one table over the pages");
+    let g = &gs[0];
+    assert_eq!((g.rows, g.cols, g.pages), (33, 3, Some([1, 2])));
+    let groups = [
+        "产出数量指标",
+        "产出质量指标",
+        "产出时效指标",
+        "产出成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "满意度指标",
+    ];
+    let mut want = vec![(0, 1, "分组".to_string())];
+    want.extend(
+        groups
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (1 + 4 * i, 4, t.to_string())),
+    );
+    assert_eq!(column(g, 0), want);
+    let names: Vec<String> = column(g, 1).into_iter().map(|c| c.2).collect();
+    assert_eq!(names.len(), 33);
+    assert_eq!(
+        names[21..25],
+        ["社会指标1", "社会指标2", "社会指标3", "社会指标4"]
+    );
+}

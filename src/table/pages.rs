@@ -40,7 +40,8 @@ use super::edges::cluster_positions;
 use super::lattice::{RawCell, RawTable, merge_overlaps};
 use super::settings::TableSettings;
 use super::text::{
-    HARD_BREAK, centre, first_unit_width, group_lines, join_split, join_wrapped, sane, squash,
+    HARD_BREAK, block_text, centre, first_unit_width, group_lines, join_split, join_wrapped, sane,
+    squash,
 };
 use super::types::{Glyph, Page};
 
@@ -77,6 +78,20 @@ fn glyphs_in(page: &Page, x0: f32, x1: f32, y0: f32, y1: f32) -> Vec<&Glyph> {
         .collect()
 }
 
+/// Text of the glyphs between `x0` and `x1` whose boxes straddle the
+/// horizontal border at `y` (a label clipped by a page break).
+fn straddling_text(page: &Page, x0: f32, x1: f32, y: f32, s: &TableSettings) -> String {
+    let gs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let cx = (g.bbox.x0 + g.bbox.x1) / 2.0;
+            sane(g) && cx > x0 && cx < x1 && g.bbox.top < y && g.bbox.bottom > y
+        })
+        .collect();
+    block_text(&gs, s, Some((x0, x1))).trim().to_string()
+}
+
 /// Compare A's last row (`a`: the part of the table on page `prev`, its own
 /// geometry) with B's first row after its `skip` repeated header rows (`b` on
 /// page `next`, its own geometry), cell by cell.
@@ -105,8 +120,12 @@ fn cut_evidence(
         }) else {
             continue;
         };
-        // A merged cell running over the break is the vertical rule's.
-        if ac.r0 < la || bc.text.trim().is_empty() {
+        // A merged cell running over the break is the vertical rule's, and
+        // so is a label clipped by the break.
+        if ac.r0 < la
+            || bc.text.trim().is_empty()
+            || !straddling_text(next, bx0, bx1, b.ys[skip], s).is_empty()
+        {
             continue;
         }
         if ac.text.trim().is_empty() {
@@ -288,6 +307,16 @@ pub(crate) fn join(
     let mut label_moves: Vec<(usize, usize)> = Vec::new(); // B's text goes to A's cell
     let mut key: Option<(usize, usize)> = None;
     let mut other_b_text = false;
+    // B's cell holds a label clipped by the break (its glyphs straddle B's top
+    // border): the cell above it on A's page is the same merged cell.
+    let clipped = |c0: usize, c1: usize| {
+        geo.is_some_and(|(_, _, next)| {
+            original
+                .ys
+                .get(skip)
+                .is_some_and(|&y| !straddling_text(next, a.xs[c0], a.xs[c1], y, s).is_empty())
+        })
+    };
     for c in 0..nc {
         let (Some(ai), Some(bi)) = (a.cell_at(la, c), b.cell_at(0, c)) else {
             continue;
@@ -302,11 +331,12 @@ pub(crate) fn join(
             && ac.c1 == bc.c1
             && ac.text.is_empty()
             && !bc.text.is_empty()
-            && ac.r0 < la
+            && (ac.r0 < la || clipped(ac.c0, ac.c1))
             && bc.r0 == 0
         {
             // A merged cell whose label is printed on the next page only (a
-            // spreadsheet centres it in the part that holds its middle).
+            // spreadsheet centres it in the part that holds its middle), or
+            // clipped by the break.
             vertical.push((ai, bi));
             label_moves.push((ai, bi));
         }
@@ -342,6 +372,31 @@ pub(crate) fn join(
     }
     for &(ai, bi) in &label_moves {
         a.cells[ai].text = b.cells[bi].text.clone();
+    }
+    // A merged cell empty on both sides whose label, centred on the break, is
+    // clipped by it (a spreadsheet draws it on both pages): the glyphs that
+    // straddle A's bottom border or B's top border in its columns are its text.
+    if let Some((part, prev, next)) = geo {
+        for &(ai, bi) in &vertical {
+            let (ac, bc) = (&a.cells[ai], &b.cells[bi]);
+            if !ac.text.trim().is_empty() || !bc.text.trim().is_empty() {
+                continue;
+            }
+            let (x0, x1) = (a.xs[ac.c0], a.xs[ac.c1]);
+            let mut text = part
+                .ys
+                .last()
+                .map(|&y| straddling_text(prev, x0, x1, y, s))
+                .unwrap_or_default();
+            if text.is_empty() {
+                text = original
+                    .ys
+                    .get(skip)
+                    .map(|&y| straddling_text(next, x0, x1, y, s))
+                    .unwrap_or_default();
+            }
+            a.cells[ai].text = text;
+        }
     }
     if split {
         for (bi, bc) in b.cells.iter().enumerate() {
