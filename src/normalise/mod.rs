@@ -412,6 +412,12 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
             .collect();
         if split.len() == names.len() {
             values = split;
+        } else {
+            // Or after one (`509人次⏎良好`), when that gives one value per name.
+            let split = split_after_measures(&raw_values, 2);
+            if split.len() == names.len() {
+                values = split;
+            }
         }
     }
     let need = values.len().saturating_sub(names.len());
@@ -420,7 +426,7 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
     // (`209处⏎明显改善`): split it there when the names then split to the
     // same count by their own evidence; else leave both lists as they are.
     if out.len() == values.len() {
-        let split = split_after_measures(&raw_values);
+        let split = split_after_measures(&raw_values, 3);
         if split.len() > values.len()
             && let Some(n) = split_names(&names, split.len() - names.len(), known)
             && n.len() == split.len()
@@ -518,9 +524,9 @@ fn split_names(names: &[String], need: usize, known: &[&str]) -> Option<Vec<Stri
 }
 
 /// Value tokens split where a wrap mark follows one complete measure and a
-/// word of three or more CJK characters follows the mark (`209处⏎明显改善`:
+/// word of `min_word` or more CJK characters follows the mark (`209处⏎明显改善`:
 /// a space dropped at the wrap between two values of a space-separated list).
-fn split_after_measures(raw: &[String]) -> Vec<String> {
+fn split_after_measures(raw: &[String], min_word: usize) -> Vec<String> {
     let mark = crate::table::LINE_BREAK;
     let complete = |p: &str| {
         let last = p.chars().last();
@@ -536,7 +542,7 @@ fn split_after_measures(raw: &[String]) -> Vec<String> {
         let parts: Vec<&str> = t.split(mark).collect();
         let mut cur = String::new();
         for (i, p) in parts.iter().enumerate() {
-            let word = p.chars().count() >= 3 && p.chars().all(crate::lexical::text::is_cjk);
+            let word = p.chars().count() >= min_word && p.chars().all(crate::lexical::text::is_cjk);
             if i > 0 && complete(&cur) && word {
                 out.push(std::mem::take(&mut cur));
             }
@@ -648,6 +654,18 @@ mod tests {
         // A qualifier after a measure is part of it.
         let (_, v) = pair_lists("甲指标 乙指标", &format!("95%{l}以上 2次"), &["甲指标"]);
         assert_eq!(v, ["95%以上", "2次"]);
+        // pdfgen seed 23, vol015 (reportlab): three names, the value list
+        // lost a space at a wrap after a measure; one value per name again.
+        let (n, v) = pair_lists(
+            "长效管护机制 培训人次 项目完成质量",
+            &format!("合格 509人次{l}良好"),
+            &[],
+        );
+        assert_eq!(n.len(), 3);
+        assert_eq!(v, ["合格", "509人次", "良好"]);
+        // Not when the count does not ask for it.
+        let (_, v) = pair_lists("培训人次", &format!("509人次{l}良好"), &[]);
+        assert_eq!(v, ["509人次良好"]);
     }
 
     #[test]
