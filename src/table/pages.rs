@@ -92,6 +92,64 @@ fn straddling_text(page: &Page, x0: f32, x1: f32, y: f32, s: &TableSettings) -> 
     block_text(&gs, s, Some((x0, x1))).trim().to_string()
 }
 
+/// Vertical centre of the glyphs in a box, and their size, if any.
+fn text_centre(page: &Page, x0: f32, x1: f32, y0: f32, y1: f32) -> Option<(f32, f32)> {
+    let gs = glyphs_in(page, x0, x1, y0, y1);
+    let top = gs.iter().map(|g| g.bbox.top).fold(f32::INFINITY, f32::min);
+    let bottom = gs
+        .iter()
+        .map(|g| g.bbox.bottom)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let size = gs
+        .iter()
+        .map(|g| g.bbox.bottom - g.bbox.top)
+        .fold(0.0, f32::max);
+    (!gs.is_empty()).then_some(((top + bottom) / 2.0, size))
+}
+
+/// Where the texts of the other one-row cells of row `r` of `b` (its own
+/// geometry on `page`) are centred vertically in the row (at least two, all
+/// within a fifth of an em of the row's middle), the cell between `x0` and
+/// `x1` over rows `r..r_end` has its text raised by half an em or more above
+/// its middle: it is centred on a taller cell that runs up over the page
+/// break (a spreadsheet's merged cell).
+fn raised(page: &Page, b: &RawTable, r: usize, r_end: usize, x0: f32, x1: f32) -> bool {
+    let (Some(&y0), Some(&y1), Some(&ye)) = (b.ys.get(r), b.ys.get(r + 1), b.ys.get(r_end)) else {
+        return false;
+    };
+    let tol = 1.0;
+    let Some((label, size)) = text_centre(page, x0 + tol, x1 - tol, y0, ye) else {
+        return false;
+    };
+    let mid = (y0 + y1) / 2.0;
+    let others: Vec<f32> = b
+        .cells
+        .iter()
+        .filter(|c| c.r0 == r && c.r1 == r + 1 && !c.text.trim().is_empty())
+        .filter(|c| (b.xs[c.c0] - x0).abs() > tol)
+        .filter_map(|c| text_centre(page, b.xs[c.c0] + tol, b.xs[c.c1] - tol, y0, y1))
+        .map(|(y, _)| y)
+        .collect();
+    others.len() >= 2
+        && others.iter().all(|&y| (y - mid).abs() <= 0.2 * size)
+        && label < (y0 + ye) / 2.0 - 0.5 * size
+}
+
+/// Text of the glyphs between `x0` and `x1` whose tops lie within three em
+/// below the horizontal border at `y` (what a page draws under a table).
+fn text_below(page: &Page, x0: f32, x1: f32, y: f32, s: &TableSettings) -> String {
+    let gs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let cx = (g.bbox.x0 + g.bbox.x1) / 2.0;
+            let size = g.bbox.bottom - g.bbox.top;
+            sane(g) && cx > x0 && cx < x1 && g.bbox.top >= y - 0.5 && g.bbox.top < y + 3.0 * size
+        })
+        .collect();
+    block_text(&gs, s, Some((x0, x1))).trim().to_string()
+}
+
 /// Compare A's last row (`a`: the part of the table on page `prev`, its own
 /// geometry) with B's first row after its `skip` repeated header rows (`b` on
 /// page `next`, its own geometry), cell by cell.
@@ -308,13 +366,21 @@ pub(crate) fn join(
     let mut key: Option<(usize, usize)> = None;
     let mut other_b_text = false;
     // B's cell holds a label clipped by the break (its glyphs straddle B's top
-    // border): the cell above it on A's page is the same merged cell.
-    let clipped = |c0: usize, c1: usize| {
-        geo.is_some_and(|(_, _, next)| {
+    // border), or the same label is drawn again just below A's bottom border
+    // in those columns (outside the table, clipped away on A's page): the
+    // cell above it on A's page is the same merged cell.
+    let clipped = |c0: usize, c1: usize, rows: usize, label: &str| {
+        geo.is_some_and(|(part, prev, next)| {
+            let (x0, x1) = (a.xs[c0], a.xs[c1]);
             original
                 .ys
                 .get(skip)
-                .is_some_and(|&y| !straddling_text(next, a.xs[c0], a.xs[c1], y, s).is_empty())
+                .is_some_and(|&y| !straddling_text(next, x0, x1, y, s).is_empty())
+                || part
+                    .ys
+                    .last()
+                    .is_some_and(|&y| squash(&text_below(prev, x0, x1, y, s)) == squash(label))
+                || raised(next, &original, skip, skip + rows, x0, x1)
         })
     };
     for c in 0..nc {
@@ -331,7 +397,7 @@ pub(crate) fn join(
             && ac.c1 == bc.c1
             && ac.text.is_empty()
             && !bc.text.is_empty()
-            && (ac.r0 < la || clipped(ac.c0, ac.c1))
+            && (ac.r0 < la || clipped(ac.c0, ac.c1, bc.r1, &bc.text))
             && bc.r0 == 0
         {
             // A merged cell whose label is printed on the next page only (a
