@@ -421,9 +421,35 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
             .collect();
         if split.len() == names.len() {
             values = split;
+        } else {
+            // Or after one (`509人次⏎良好`), when that gives one value per name.
+            let split = split_after_measures(&raw_values, 2);
+            if split.len() == names.len() {
+                values = split;
+            }
         }
     }
     let need = values.len().saturating_sub(names.len());
+    let out = split_names(&names, need, known).unwrap_or_else(|| clean(names.clone()));
+    // Counts agree but a value glues a measure to the next value at a wrap
+    // (`209处⏎明显改善`): split it there when the names then split to the
+    // same count by their own evidence; else leave both lists as they are.
+    if out.len() == values.len() {
+        let split = split_after_measures(&raw_values, 3);
+        if split.len() > values.len()
+            && let Some(n) = split_names(&names, split.len() - names.len(), known)
+            && n.len() == split.len()
+        {
+            return (n, split);
+        }
+    }
+    (out, values)
+}
+
+/// `names` with `need` more items split off at their likeliest wrap marks
+/// (see [`pair_lists`]); `None` when no mark qualifies.
+fn split_names(names: &[String], need: usize, known: &[&str]) -> Option<Vec<String>> {
+    let mark = crate::table::LINE_BREAK;
     // Candidate marks: (score, token index, char index of the mark). In a
     // cell of one name per line, a mark between two names of four characters
     // or more, the first ending like a name, separates them whatever the
@@ -487,7 +513,7 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
         candidates = strong.into_iter().map(|(ti, m)| (1, ti, m)).collect();
     }
     if candidates.is_empty() {
-        return (clean(names), values);
+        return None;
     }
     let mut out = Vec::new();
     for (ti, t) in names.iter().enumerate() {
@@ -503,7 +529,39 @@ fn pair_lists(names: &str, values: &str, known: &[&str]) -> (Vec<String>, Vec<St
         }
         out.push(piece);
     }
-    (out, values)
+    Some(out)
+}
+
+/// Value tokens split where a wrap mark follows one complete measure and a
+/// word of `min_word` or more CJK characters follows the mark (`209处⏎明显改善`:
+/// a space dropped at the wrap between two values of a space-separated list).
+fn split_after_measures(raw: &[String], min_word: usize) -> Vec<String> {
+    let mark = crate::table::LINE_BREAK;
+    let complete = |p: &str| {
+        let last = p.chars().last();
+        p.chars().count() <= 10
+            && p.chars().any(|c| c.is_ascii_digit())
+            && p.starts_with(|c: char| {
+                c.is_ascii_digit() || matches!(c, '≥' | '≤' | '>' | '<' | '＞' | '＜')
+            })
+            && last.is_some_and(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | '-' | '/'))
+    };
+    let mut out = Vec::new();
+    for t in raw {
+        let parts: Vec<&str> = t.split(mark).collect();
+        let mut cur = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            let word = p.chars().count() >= min_word && p.chars().all(crate::lexical::text::is_cjk);
+            if i > 0 && complete(&cur) && word {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.push_str(p);
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -584,6 +642,39 @@ mod tests {
             ]
         );
         assert_eq!(v.len(), 6);
+    }
+
+    #[test]
+    fn a_measure_glued_to_the_next_value_splits_when_the_names_agree() {
+        // pdfgen seed 5, 048 (Writer): space-separated lists in narrow columns,
+        // the spaces at two wraps dropped; both lists come out with two items
+        // where the form lists three. The value `209处⏎明显改善` is two (a
+        // complete measure, then a word), the names split at the known name.
+        let l = crate::table::LINE_BREAK;
+        let names = format!("项目完成时间{l}新建改建设施{l}数量 项目完{l}成质量");
+        let values = format!("已完成 209处{l}明显改善");
+        let (n, v) = pair_lists(&names, &values, &["项目完成时间", "项目完成质量"]);
+        assert_eq!(n, ["项目完成时间", "新建改建设施数量", "项目完成质量"]);
+        assert_eq!(v, ["已完成", "209处", "明显改善"]);
+        // Without evidence on the names side both lists stay as they are.
+        let (n, v) = pair_lists(&names, &values, &[]);
+        assert_eq!(n, ["项目完成时间新建改建设施数量", "项目完成质量"]);
+        assert_eq!(v, ["已完成", "209处明显改善"]);
+        // A qualifier after a measure is part of it.
+        let (_, v) = pair_lists("甲指标 乙指标", &format!("95%{l}以上 2次"), &["甲指标"]);
+        assert_eq!(v, ["95%以上", "2次"]);
+        // pdfgen seed 23, vol015 (reportlab): three names, the value list
+        // lost a space at a wrap after a measure; one value per name again.
+        let (n, v) = pair_lists(
+            "长效管护机制 培训人次 项目完成质量",
+            &format!("合格 509人次{l}良好"),
+            &[],
+        );
+        assert_eq!(n.len(), 3);
+        assert_eq!(v, ["合格", "509人次", "良好"]);
+        // Not when the count does not ask for it.
+        let (_, v) = pair_lists("培训人次", &format!("509人次{l}良好"), &[]);
+        assert_eq!(v, ["509人次良好"]);
     }
 
     #[test]

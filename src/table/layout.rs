@@ -14,7 +14,9 @@ use std::collections::HashSet;
 #[derive(Debug, Clone)]
 pub(crate) enum Item {
     /// `margin`: the line lies in the page's top or bottom margin band (running
-    /// header/footer); such lines do not separate a table from its continuation.
+    /// header/footer), or straddles a table's top or bottom border (a merged
+    /// cell's label clipped by a page break, drawn on both pages); such lines
+    /// do not separate a table from its continuation.
     Text {
         top: f32,
         text: String,
@@ -197,9 +199,21 @@ fn upright_items(page: &Page, s: &TableSettings) -> Vec<Item> {
             Item::Table(t)
         })
         .collect();
+    let borders: Vec<f32> = items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Table(t) if t.quality > 0.5 => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| [t.ys.first().copied(), t.ys.last().copied()])
+        .flatten()
+        .collect();
     for (l, c) in lines.iter().zip(consumed) {
         if !c {
-            let margin = hgt.is_finite() && (l.baseline < margin || l.top() > hgt - margin);
+            let bottom = l.baseline + 0.12 * l.size;
+            let straddles = borders.iter().any(|&y| l.top() < y && bottom > y);
+            let margin =
+                straddles || hgt.is_finite() && (l.baseline < margin || l.top() > hgt - margin);
             items.push(Item::Text {
                 top: l.top(),
                 text: line_text(l, s),

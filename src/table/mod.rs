@@ -93,6 +93,8 @@ pub fn from_pages(pages: &[Page], settings: &TableSettings) -> Vec<Block> {
         Table(RawTable),
     }
     let mut out: Vec<Out> = Vec::new();
+    // The part on its own page (own row geometry) of the table last pushed or joined.
+    let mut last_part: Option<RawTable> = None;
     // Pages whose text is drawn turned are turned upright first.
     let owned: Vec<std::borrow::Cow<'_, Page>> = pages.iter().map(orient::upright).collect();
     let original: Vec<&Page> = pages.iter().collect();
@@ -132,11 +134,20 @@ pub fn from_pages(pages: &[Page], settings: &TableSettings) -> Vec<Block> {
                         && a.last_page == pages[pi - 1].number
                         && pages::continues(a, &b, pages[pi - 1], page, settings)
                     {
-                        match pages::join(a, b, settings) {
-                            None => continue,
+                        let geo = last_part
+                            .as_ref()
+                            .filter(|p| p.page == pages[pi - 1].number)
+                            .map(|p| (p, pages[pi - 1], page));
+                        let part = b.clone();
+                        match pages::join(a, b, geo, settings) {
+                            None => {
+                                last_part = Some(part);
+                                continue;
+                            }
                             Some(back) => b = back,
                         }
                     }
+                    last_part = Some(b.clone());
                     out.push(Out::Table(b));
                 }
             }

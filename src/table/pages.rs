@@ -18,9 +18,19 @@
 //! * **Split row**: B's first row is the rest of A's last row when either
 //!   (a) rulings: A's bottom border is missing while its top border is drawn, or B's
 //!   top border is missing while its bottom border is drawn; or
-//!   (b) text: in the "key" column (leftmost column whose A cell belongs to A's last
-//!   row only), A's cell has text, B's top cell (one row high) is empty, and some other
-//!   such column of B's first row has text — a new row would have its key filled.
+//!   (b) glyphs (producers that close both parts of a cut row with rules, like
+//!   LibreOffice Writer): every one-row cell of B's first row that has text sits
+//!   under a one-row cell of A's last row whose text is WRAPPED there — its last
+//!   line leaves less room before the cell's right edge than B's first unit
+//!   (word, or two CJK characters) needs, so the text went on because it did not
+//!   fit, not because it ended ([`cut_evidence`]). A cell of B with text under an
+//!   empty cell of A, or under a line that ended short in a cell of one paragraph,
+//!   is a new row: two complete rows are never fused. Where B's text continues
+//!   a list of several paragraphs (a line ended short is then no evidence) the
+//!   key rule decides: in the "key" column (leftmost column whose A cell belongs
+//!   to A's last row only), A's cell has text, B's top cell (one row high) is
+//!   empty, and some other such column of B's first row has text — a new row
+//!   would have its key filled. Without glyph geometry the key rule alone decides.
 //!   The two rows then become one; their cells' texts are joined like wrapped lines.
 //! * **Same template, new table**: not joined when both parts start with a
 //!   full-width (title) row, or when the rows B repeats from A's top are only
@@ -29,8 +39,191 @@
 use super::edges::cluster_positions;
 use super::lattice::{RawCell, RawTable, merge_overlaps};
 use super::settings::TableSettings;
-use super::text::{join_split, join_wrapped, squash};
-use super::types::Page;
+use super::text::{
+    HARD_BREAK, block_text, centre, first_unit_width, group_lines, join_split, join_wrapped, sane,
+    squash,
+};
+use super::types::{Glyph, Page};
+
+/// What the glyphs say about B's first row being the rest of A's last row, over
+/// the one-row cells of B's first row that hold text and sit under a one-row
+/// cell of A's last row (same left and right borders).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CutEvidence {
+    /// A's text is wrapped at the page break: B's first unit would not have fitted.
+    pub wraps: usize,
+    /// A's cell is empty: B's text is a new cell's.
+    pub fresh: usize,
+    /// A's last line ended short (B's first unit would have fitted), in a cell
+    /// of one paragraph: B's text starts something new.
+    pub short_plain: usize,
+    /// A's last line ended short in a cell of several paragraphs (a list one
+    /// item per line): B may be its next item or a new cell — no evidence.
+    pub short_list: usize,
+}
+
+impl CutEvidence {
+    fn any(&self) -> bool {
+        self.wraps + self.fresh + self.short_plain + self.short_list > 0
+    }
+}
+
+fn glyphs_in(page: &Page, x0: f32, x1: f32, y0: f32, y1: f32) -> Vec<&Glyph> {
+    page.glyphs
+        .iter()
+        .filter(|g| {
+            let (cx, cy) = centre(g);
+            sane(g) && cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
+        })
+        .collect()
+}
+
+/// Text of the glyphs between `x0` and `x1` whose boxes straddle the
+/// horizontal border at `y` (a label clipped by a page break).
+fn straddling_text(page: &Page, x0: f32, x1: f32, y: f32, s: &TableSettings) -> String {
+    let gs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let cx = (g.bbox.x0 + g.bbox.x1) / 2.0;
+            sane(g) && cx > x0 && cx < x1 && g.bbox.top < y && g.bbox.bottom > y
+        })
+        .collect();
+    block_text(&gs, s, Some((x0, x1))).trim().to_string()
+}
+
+/// Vertical centre of the glyphs in a box, and their size, if any.
+fn text_centre(page: &Page, x0: f32, x1: f32, y0: f32, y1: f32) -> Option<(f32, f32)> {
+    let gs = glyphs_in(page, x0, x1, y0, y1);
+    let top = gs.iter().map(|g| g.bbox.top).fold(f32::INFINITY, f32::min);
+    let bottom = gs
+        .iter()
+        .map(|g| g.bbox.bottom)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let size = gs
+        .iter()
+        .map(|g| g.bbox.bottom - g.bbox.top)
+        .fold(0.0, f32::max);
+    (!gs.is_empty()).then_some(((top + bottom) / 2.0, size))
+}
+
+/// Where the texts of the other one-row cells of row `r` of `b` (its own
+/// geometry on `page`) are centred vertically in the row (at least two, all
+/// within a fifth of an em of the row's middle), the cell between `x0` and
+/// `x1` over rows `r..r_end` has its text raised by half an em or more above
+/// its middle: it is centred on a taller cell that runs up over the page
+/// break (a spreadsheet's merged cell).
+fn raised(page: &Page, b: &RawTable, r: usize, r_end: usize, x0: f32, x1: f32) -> bool {
+    let (Some(&y0), Some(&y1), Some(&ye)) = (b.ys.get(r), b.ys.get(r + 1), b.ys.get(r_end)) else {
+        return false;
+    };
+    let tol = 1.0;
+    let Some((label, size)) = text_centre(page, x0 + tol, x1 - tol, y0, ye) else {
+        return false;
+    };
+    let mid = (y0 + y1) / 2.0;
+    let others: Vec<f32> = b
+        .cells
+        .iter()
+        .filter(|c| c.r0 == r && c.r1 == r + 1 && !c.text.trim().is_empty())
+        .filter(|c| (b.xs[c.c0] - x0).abs() > tol)
+        .filter_map(|c| text_centre(page, b.xs[c.c0] + tol, b.xs[c.c1] - tol, y0, y1))
+        .map(|(y, _)| y)
+        .collect();
+    others.len() >= 2
+        && others.iter().all(|&y| (y - mid).abs() <= 0.2 * size)
+        && label < (y0 + ye) / 2.0 - 0.5 * size
+}
+
+/// Text of the glyphs between `x0` and `x1` whose tops lie within three em
+/// below the horizontal border at `y` (what a page draws under a table).
+fn text_below(page: &Page, x0: f32, x1: f32, y: f32, s: &TableSettings) -> String {
+    let gs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            let cx = (g.bbox.x0 + g.bbox.x1) / 2.0;
+            let size = g.bbox.bottom - g.bbox.top;
+            sane(g) && cx > x0 && cx < x1 && g.bbox.top >= y - 0.5 && g.bbox.top < y + 3.0 * size
+        })
+        .collect();
+    block_text(&gs, s, Some((x0, x1))).trim().to_string()
+}
+
+/// Compare A's last row (`a`: the part of the table on page `prev`, its own
+/// geometry) with B's first row after its `skip` repeated header rows (`b` on
+/// page `next`, its own geometry), cell by cell.
+fn cut_evidence(
+    a: &RawTable,
+    b: &RawTable,
+    skip: usize,
+    prev: &Page,
+    next: &Page,
+    s: &TableSettings,
+) -> CutEvidence {
+    let mut ev = CutEvidence::default();
+    if a.nrows == 0 || b.nrows <= skip || a.ys.len() != a.nrows + 1 || b.ys.len() < skip + 2 {
+        return ev;
+    }
+    let tol = s.column_match_tolerance;
+    let la = a.nrows - 1;
+    for bc in b.cells.iter().filter(|c| c.r0 == skip && c.r1 == skip + 1) {
+        let (Some(&bx0), Some(&bx1)) = (b.xs.get(bc.c0), b.xs.get(bc.c1)) else {
+            continue;
+        };
+        let Some(ac) = a.cells.iter().find(|c| {
+            c.r1 == la + 1
+                && a.xs.get(c.c0).is_some_and(|x| (x - bx0).abs() <= tol)
+                && a.xs.get(c.c1).is_some_and(|x| (x - bx1).abs() <= tol)
+        }) else {
+            continue;
+        };
+        // A merged cell running over the break is the vertical rule's, and
+        // so is a label clipped by the break.
+        if ac.r0 < la
+            || bc.text.trim().is_empty()
+            || !straddling_text(next, bx0, bx1, b.ys[skip], s).is_empty()
+        {
+            continue;
+        }
+        if ac.text.trim().is_empty() {
+            ev.fresh += 1;
+            continue;
+        }
+        let (ax0, ax1) = (a.xs[ac.c0], a.xs[ac.c1]);
+        let ag = glyphs_in(prev, ax0, ax1, a.ys[la], a.ys[la + 1]);
+        let bg = glyphs_in(next, bx0, bx1, b.ys[skip], b.ys[skip + 1]);
+        let (al, bl) = (group_lines(&ag, s), group_lines(&bg, s));
+        let (Some(last), Some(first)) = (al.last(), bl.first()) else {
+            continue;
+        };
+        // Room on A's last line: up to the right border minus the left padding
+        // (symmetric padding), or the longest line's end.
+        let left = al.iter().map(|l| l.x0()).fold(f32::INFINITY, f32::min);
+        let pad = (left - ax0).max(0.0);
+        let right = al
+            .iter()
+            .map(|l| l.x1())
+            .fold(f32::NEG_INFINITY, f32::max)
+            .max(ax1 - pad);
+        // Wrapped: not even B's first glyph or word would have fitted (a tenth
+        // of an em for the padding estimate). Ended short: its first unit with
+        // the next CJK character (a word, for engines that break at dictionary
+        // words) and a quarter em to spare would have. Between the two: unsure.
+        let room = right - last.x1();
+        let slack = 0.25 * first.size;
+        if room < first_unit_width(first, false) + 0.1 * first.size {
+            ev.wraps += 1;
+        } else if room > first_unit_width(first, true) + slack {
+            if ac.text.contains(HARD_BREAK) {
+                ev.short_list += 1;
+            } else {
+                ev.short_plain += 1;
+            }
+        }
+    }
+    ev
+}
 
 /// Whether `b` (first item of `next`) continues `a` (last item of `prev`).
 pub(crate) fn continues(
@@ -104,7 +297,15 @@ fn full_width_row(t: &RawTable, r: usize) -> bool {
 /// `a` untouched, when `b` rather starts a new table of the same template: its first
 /// row is a full-width title row like `a`'s, or the rows it shares with `a`'s top
 /// are only such title rows.
-pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<RawTable> {
+///
+/// `geo`: A's part on the page before (its own row geometry) and the two
+/// pages, for the glyph evidence at the break ([`cut_evidence`]).
+pub(crate) fn join(
+    a: &mut RawTable,
+    b: RawTable,
+    geo: Option<(&RawTable, &Page, &Page)>,
+    s: &TableSettings,
+) -> Option<RawTable> {
     if a.nrows > 0 && b.nrows > 0 && full_width_row(a, 0) && full_width_row(&b, 0) {
         return Some(b);
     }
@@ -118,6 +319,7 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
     remap_cols(&mut b, &unified);
 
     // Repeated header.
+    let mut skip = 0;
     let kmax = s.max_header_rows.min(a.nrows).min(b.nrows);
     for k in (1..=kmax).rev() {
         if clean_cut(a, k) && clean_cut(&b, k) {
@@ -133,6 +335,7 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
                     c.r1 -= k;
                 }
                 b.nrows -= k;
+                skip = k;
                 break;
             }
         }
@@ -162,6 +365,24 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
     let mut label_moves: Vec<(usize, usize)> = Vec::new(); // B's text goes to A's cell
     let mut key: Option<(usize, usize)> = None;
     let mut other_b_text = false;
+    // B's cell holds a label clipped by the break (its glyphs straddle B's top
+    // border), or the same label is drawn again just below A's bottom border
+    // in those columns (outside the table, clipped away on A's page): the
+    // cell above it on A's page is the same merged cell.
+    let clipped = |c0: usize, c1: usize, rows: usize, label: &str| {
+        geo.is_some_and(|(part, prev, next)| {
+            let (x0, x1) = (a.xs[c0], a.xs[c1]);
+            original
+                .ys
+                .get(skip)
+                .is_some_and(|&y| !straddling_text(next, x0, x1, y, s).is_empty())
+                || part
+                    .ys
+                    .last()
+                    .is_some_and(|&y| squash(&text_below(prev, x0, x1, y, s)) == squash(label))
+                || raised(next, &original, skip, skip + rows, x0, x1)
+        })
+    };
     for c in 0..nc {
         let (Some(ai), Some(bi)) = (a.cell_at(la, c), b.cell_at(0, c)) else {
             continue;
@@ -176,11 +397,12 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
             && ac.c1 == bc.c1
             && ac.text.is_empty()
             && !bc.text.is_empty()
-            && ac.r0 < la
+            && (ac.r0 < la || clipped(ac.c0, ac.c1, bc.r1, &bc.text))
             && bc.r0 == 0
         {
             // A merged cell whose label is printed on the next page only (a
-            // spreadsheet centres it in the part that holds its middle).
+            // spreadsheet centres it in the part that holds its middle), or
+            // clipped by the break.
             vertical.push((ai, bi));
             label_moves.push((ai, bi));
         }
@@ -200,7 +422,14 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
             && b.cells[bi].r1 == 1
             && other_b_text
     });
-    let split = ruled || textual;
+    let ev = geo.map(|(part, prev, next)| cut_evidence(part, &original, skip, prev, next, s));
+    let split = ruled
+        || match ev.filter(CutEvidence::any) {
+            Some(e) => {
+                e.fresh == 0 && e.short_plain == 0 && (e.wraps > 0 || (e.short_list > 0 && textual))
+            }
+            None => textual,
+        };
     let off = if split { la } else { la + 1 };
     let mut consumed = vec![false; b.cells.len()];
     for &(ai, bi) in &vertical {
@@ -209,6 +438,31 @@ pub(crate) fn join(a: &mut RawTable, b: RawTable, s: &TableSettings) -> Option<R
     }
     for &(ai, bi) in &label_moves {
         a.cells[ai].text = b.cells[bi].text.clone();
+    }
+    // A merged cell empty on both sides whose label, centred on the break, is
+    // clipped by it (a spreadsheet draws it on both pages): the glyphs that
+    // straddle A's bottom border or B's top border in its columns are its text.
+    if let Some((part, prev, next)) = geo {
+        for &(ai, bi) in &vertical {
+            let (ac, bc) = (&a.cells[ai], &b.cells[bi]);
+            if !ac.text.trim().is_empty() || !bc.text.trim().is_empty() {
+                continue;
+            }
+            let (x0, x1) = (a.xs[ac.c0], a.xs[ac.c1]);
+            let mut text = part
+                .ys
+                .last()
+                .map(|&y| straddling_text(prev, x0, x1, y, s))
+                .unwrap_or_default();
+            if text.is_empty() {
+                text = original
+                    .ys
+                    .get(skip)
+                    .map(|&y| straddling_text(next, x0, x1, y, s))
+                    .unwrap_or_default();
+            }
+            a.cells[ai].text = text;
+        }
     }
     if split {
         for (bi, bc) in b.cells.iter().enumerate() {

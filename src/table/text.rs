@@ -488,7 +488,7 @@ fn no_line_end(c: char) -> bool {
 /// before: its first word ([`first_word_width`]; a number with the unit
 /// after it; two CJK characters when `cjk_word`) with an opening bracket
 /// before it and the closing punctuation after it.
-fn first_unit_width(l: &Line, cjk_word: bool) -> f32 {
+pub(crate) fn first_unit_width(l: &Line, cjk_word: bool) -> f32 {
     let gs: Vec<&&Glyph> = l
         .glyphs
         .iter()
