@@ -79,6 +79,28 @@ pub struct RawForm {
     pub unmapped: Vec<String>,
 }
 
+impl RawForm {
+    /// Add a funds value with where it was read: `funds` and `funds_at` move
+    /// in step only through these methods.
+    pub(crate) fn push_fund(&mut self, field: FundField, text: String, at: Option<At>) {
+        self.funds.push((field, text));
+        self.funds_at.push(at);
+    }
+
+    /// Replace the funds values, each with where it was read.
+    pub(crate) fn set_funds(&mut self, values: Vec<(FundField, String)>, at: Vec<Option<At>>) {
+        debug_assert_eq!(values.len(), at.len());
+        self.funds = values;
+        self.funds_at = at;
+    }
+
+    /// Drop every funds value and its position.
+    pub(crate) fn clear_funds(&mut self) {
+        self.funds.clear();
+        self.funds_at.clear();
+    }
+}
+
 /// A 其中 row of the funds block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawFundSource {

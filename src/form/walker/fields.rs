@@ -97,9 +97,8 @@ impl Walker {
             }
             Label::Implementer => f.implementer = f.implementer.take().or(v),
             Label::Fund(field) => {
-                f.funds.push((field, value));
                 // The caller that knows the cell puts it in place of None.
-                f.funds_at.push(None);
+                f.push_fund(field, value, None);
             }
             Label::FundsTotal => {}
             Label::TotalScore => f.total_score = f.total_score.take().or(v),

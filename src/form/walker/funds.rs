@@ -100,8 +100,7 @@ impl Walker {
         }
         let Some(label_slot) = label_slot else {
             if self.form.funds.is_empty() {
-                self.form.funds = values;
-                self.form.funds_at = values_at;
+                self.form.set_funds(values, values_at);
             }
             return;
         };
@@ -110,8 +109,7 @@ impl Walker {
             labels::label(label_text),
             Some(Label::FundsTotal | Label::TotalScore)
         ) {
-            self.form.funds = values;
-            self.form.funds_at = values_at;
+            self.form.set_funds(values, values_at);
         } else if labels::is_spending_type(label_text)
             || (self.spending_split && labels::key(label_text) == "其他")
         {
@@ -163,10 +161,8 @@ impl Walker {
         for (l, v, cell) in pairs {
             match labels::label(l) {
                 Some(Label::Fund(f)) if !self.form.funds.iter().any(|x| x.0 == f) => {
-                    // Keep `funds_at` in step with `funds` (provenance).
                     let at = self.position(cell);
-                    self.form.funds.push((f, v.to_string()));
-                    self.form.funds_at.push(Some(at));
+                    self.form.push_fund(f, v.to_string(), Some(at));
                 }
                 _ => {
                     self.form

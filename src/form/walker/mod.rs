@@ -232,8 +232,8 @@ impl Walker {
             && !self.form.funds.is_empty()
             && !self.form.funds.iter().any(|f| f.0 == FundField::Weight)
         {
-            self.form.funds.push((FundField::Weight, w));
-            self.form.funds_at.push(self.funds_block_weight_at);
+            let at = self.funds_block_weight_at;
+            self.form.push_fund(FundField::Weight, w, at);
         }
         if !title.is_empty() && is_look_alike(&title) {
             self.form.kind = Some(FormKind::Unknown);
@@ -296,8 +296,7 @@ impl Walker {
                 }
             }
         }
-        f.funds.clear();
-        f.funds_at.clear();
+        f.clear_funds();
         f.fund_sources.clear();
         f.indicators.clear();
         f.tasks.clear();
