@@ -8,19 +8,9 @@
 
 mod common;
 
-use jixiao::pipeline::{Options, blocks};
-use jixiao::table::{Block, Grid};
+use common::grids;
 
-fn grids(path: &str) -> Vec<Grid> {
-    let bytes = std::fs::read(common::root().join(path)).expect("sample file");
-    let (_, bs) = blocks(path, &bytes, &Options::default()).expect("blocks");
-    bs.into_iter()
-        .filter_map(|b| match b {
-            Block::Table(g) => Some(g.unwrapped()),
-            Block::Text { .. } => None,
-        })
-        .collect()
-}
+use jixiao::table::Grid;
 
 const NAMES: [&str; 36] = [
     "新建改建设施数量",

@@ -8,23 +8,7 @@
 
 mod common;
 
-use jixiao::pipeline::{Options, blocks};
-use jixiao::table::{Block, Grid};
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn grids(sample: &str) -> Vec<Grid> {
-    let bytes = std::fs::read(common::root().join(sample)).expect("sample");
-    let (_, bs) = blocks(sample, &bytes, &Options::default()).expect("blocks");
-    bs.into_iter()
-        .filter_map(|b| match b {
-            Block::Table(g) => Some(g.unwrapped()),
-            Block::Text { .. } => None,
-        })
-        .collect()
-}
+use common::{grids, squash};
 
 fn expected(name: &str) -> Vec<Vec<Vec<String>>> {
     let path = common::root().join(format!("samples/pdf/grid_{name}.expected.json"));

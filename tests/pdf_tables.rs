@@ -7,25 +7,11 @@
 
 mod common;
 
+use common::{grids, squash};
+
 use std::collections::HashMap;
 
-use jixiao::pipeline::{Options, blocks};
-use jixiao::table::{Block, Grid};
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn grids(sample: &str) -> Vec<Grid> {
-    let bytes = std::fs::read(common::root().join(sample)).expect("sample");
-    let (_, bs) = blocks(sample, &bytes, &Options::default()).expect("blocks");
-    bs.into_iter()
-        .filter_map(|b| match b {
-            Block::Table(g) => Some(g.unwrapped()),
-            Block::Text { .. } => None,
-        })
-        .collect()
-}
+use jixiao::table::Grid;
 
 /// The seed's non-empty table cells, white space removed.
 fn seed_cells() -> Vec<String> {

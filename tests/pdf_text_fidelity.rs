@@ -4,22 +4,14 @@
 
 mod common;
 
+use common::grids;
+
 use jixiao::page::{Limits, PdfError, read_pdf};
 use jixiao::pipeline::{Options, blocks};
 use jixiao::table::{Block, Grid};
 
 fn bytes(path: &str) -> Vec<u8> {
     std::fs::read(common::root().join(path)).expect("sample file")
-}
-
-fn grids(path: &str) -> Vec<Grid> {
-    let (_, bs) = blocks(path, &bytes(path), &Options::default()).expect("blocks");
-    bs.into_iter()
-        .filter_map(|b| match b {
-            Block::Table(g) => Some(g.unwrapped()),
-            Block::Text { .. } => None,
-        })
-        .collect()
 }
 
 fn cell_texts(g: &Grid) -> Vec<String> {
@@ -92,17 +84,7 @@ fn fake_bold_is_drawn_once() {
 fn form_fields_and_free_text_are_page_text() {
     let gs = grids("tests/data/fidelity/annots_filled.pdf");
     assert_eq!(gs.len(), 1);
-    assert_eq!(
-        cell_texts(&gs[0]),
-        [
-            "项目名称",
-            "智慧社区建设",
-            "预算执行",
-            "100.00 95.00",
-            "备注",
-            "审核意见：同意"
-        ]
-    );
+    assert_eq!(cell_texts(&gs[0]), ANNOTS_FORM_CELLS);
     let pages = read("tests/data/fidelity/annots_filled.pdf").unwrap();
     let all: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     assert!(!all.contains("隐藏") && !all.contains("不显示"), "{all}");
@@ -193,6 +175,16 @@ fn unmapped_type3_glyphs_fall_back_to_codes() {
     );
 }
 
+/// The cells of the small form make_annots.py writes, values read from its fields.
+const ANNOTS_FORM_CELLS: [&str; 6] = [
+    "项目名称",
+    "智慧社区建设",
+    "预算执行",
+    "100.00 95.00",
+    "备注",
+    "审核意见：同意",
+];
+
 /// tests/data/fidelity/annots_values.pdf (make_annots.py values): fields holding only
 /// `/V` (no appearance stream, /NeedAppearances) still give their values in place,
 /// and a FreeText comment with only `/Contents` its text.
@@ -204,17 +196,7 @@ fn field_values_without_appearance() {
     assert!(!t.contains("隐藏") && !t.contains("不显示"), "{t}");
     let gs = grids("tests/data/fidelity/annots_values.pdf");
     assert_eq!(gs.len(), 1);
-    assert_eq!(
-        cell_texts(&gs[0]),
-        [
-            "项目名称",
-            "智慧社区建设",
-            "预算执行",
-            "100.00 95.00",
-            "备注",
-            "审核意见：同意"
-        ]
-    );
+    assert_eq!(cell_texts(&gs[0]), ANNOTS_FORM_CELLS);
 }
 
 /// tests/data/fidelity/post_names.pdf (samples/make/make_postnames.py): an embedded
@@ -251,17 +233,7 @@ fn need_appearances_uses_field_values() {
     assert!(t.contains("*********") && !t.contains("secret"), "{t}");
     let gs = grids("tests/data/fidelity/annots_stale.pdf");
     assert_eq!(gs.len(), 1);
-    assert_eq!(
-        cell_texts(&gs[0]),
-        [
-            "项目名称",
-            "智慧社区建设",
-            "预算执行",
-            "100.00 95.00",
-            "备注",
-            "审核意见：同意"
-        ]
-    );
+    assert_eq!(cell_texts(&gs[0]), ANNOTS_FORM_CELLS);
 }
 
 /// tests/data/fidelity/bad_cropbox.pdf (samples/make/make_bad_cropbox.py): a crop box

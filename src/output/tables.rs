@@ -200,23 +200,11 @@ pub const PROVENANCE_COLUMNS: [&str; 9] = [
 pub const PROVENANCE_TABLES: [&str; 3] = ["fund_sources", "indicators", "tasks"];
 
 /// With `extract --provenance`, one more table: where each funds value of
-/// a record was read (one row per key of the record's `provenance`).
+/// a record was read (one row per key of the record's `provenance`): these
+/// key columns, then [`PROVENANCE_COLUMNS`].
 pub const FUNDS_PROVENANCE: Table = Table {
     name: "funds_provenance",
-    columns: &[
-        "path",
-        "form_index",
-        "field",
-        "prov_page",
-        "prov_sheet",
-        "prov_table",
-        "prov_row",
-        "prov_col",
-        "prov_x0",
-        "prov_top",
-        "prov_x1",
-        "prov_bottom",
-    ],
+    columns: &["path", "form_index", "field"],
 };
 
 /// The tables written (name and columns): [`TABLES`], and with
@@ -234,7 +222,9 @@ pub fn layout(provenance: bool) -> Vec<(&'static str, Vec<&'static str>)> {
         })
         .collect();
     if provenance {
-        out.push((FUNDS_PROVENANCE.name, FUNDS_PROVENANCE.columns.to_vec()));
+        let mut cols = FUNDS_PROVENANCE.columns.to_vec();
+        cols.extend(PROVENANCE_COLUMNS);
+        out.push((FUNDS_PROVENANCE.name, cols));
     }
     out
 }

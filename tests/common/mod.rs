@@ -110,3 +110,23 @@ pub fn assert_subset(got: &serde_json::Value, want: &serde_json::Value, path: &s
         _ => assert_eq!(got, want, "{path}"),
     }
 }
+
+/// The grids of a sample file (path from the repository root) as
+/// `jixiao tables` prints them: joined cell text (SPEC's cell-text rule).
+pub fn grids(path: &str) -> Vec<jixiao::table::Grid> {
+    use jixiao::pipeline::{Options, blocks};
+    use jixiao::table::Block;
+    let bytes = std::fs::read(root().join(path)).expect("sample file");
+    let (_, bs) = blocks(path, &bytes, &Options::default()).expect("blocks");
+    bs.into_iter()
+        .filter_map(|b| match b {
+            Block::Table(g) => Some(g.unwrapped()),
+            Block::Text { .. } => None,
+        })
+        .collect()
+}
+
+/// Text with every white-space character removed.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
